@@ -1,0 +1,28 @@
+package dev.dirsync.scim.endpoint;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Map;
+
+import org.keycloak.models.KeycloakSession;
+
+/** Root of {@code /realms/{realm}/directory-sync}. */
+public class DirectorySyncRealmResource {
+
+    private final KeycloakSession session;
+
+    public DirectorySyncRealmResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** Liveness of the pack in this realm; carries no user data and needs no credentials. */
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> status() {
+        return Map.of("realm", session.getContext().getRealm().getName(), "status", "ok");
+    }
+}
