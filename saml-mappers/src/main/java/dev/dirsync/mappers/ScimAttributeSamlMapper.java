@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.dirsync.model.IdentityModelProvider;
+import dev.dirsync.model.UserScimMapper;
+import dev.dirsync.model.UserSnapshot;
+import dev.dirsync.scim.filter.AttributePath;
+import dev.dirsync.scim.protocol.ScimException;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
@@ -70,12 +74,16 @@ public final class ScimAttributeSamlMapper extends AbstractSAMLProtocolMapper im
         if (path == null || path.isBlank()) {
             return;
         }
+        AttributePath attributePath;
+        try {
+            attributePath = AttributePath.parse(path.trim());
+        } catch (ScimException e) {
+            return;
+        }
         UserModel user = userSession.getUser();
-        List<String> values = session.getProvider(IdentityModelProvider.class)
-                .getModel(userSession.getRealm())
-                .attributeFor(path.trim())
-                .map(attribute -> user.getAttributeStream(attribute).toList())
-                .orElse(List.of());
+        UserScimMapper mapper = new UserScimMapper(session.getProvider(IdentityModelProvider.class)
+                .getModel(userSession.getRealm()));
+        List<String> values = mapper.values(UserSnapshot.of(user, List.of()), attributePath);
         if (!values.isEmpty()) {
             AttributeStatementHelper.addAttributes(attributeStatement, mappingModel, values);
         }

@@ -51,6 +51,19 @@ public final class AdminClient {
         return result;
     }
 
+    /** An access token of {@code username} through the password grant of {@code clientId} (a public client). */
+    public String passwordToken(String realm, String clientId, String username, String password) {
+        String form = form(Map.of("grant_type", "password", "client_id", clientId, "username", username,
+                "password", password));
+        HttpResult result = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/" + realm
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (result.status() != 200) {
+            throw new AssertionError("password token for " + username + " in " + realm + " failed: " + result);
+        }
+        return result.json().path("access_token").asText();
+    }
+
     public HttpResult get(String adminPath) {
         return send(request(adminPath).GET());
     }

@@ -13,9 +13,11 @@ import org.keycloak.models.KeycloakSession;
 public class DirectorySyncRealmResource {
 
     private final KeycloakSession session;
+    private final ScimLimits limits;
 
-    public DirectorySyncRealmResource(KeycloakSession session) {
+    public DirectorySyncRealmResource(KeycloakSession session, ScimLimits limits) {
         this.session = session;
+        this.limits = limits;
     }
 
     /** Liveness of the pack in this realm; carries no user data and needs no credentials. */
@@ -24,5 +26,11 @@ public class DirectorySyncRealmResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> status() {
         return Map.of("realm", session.getContext().getRealm().getName(), "status", "ok");
+    }
+
+    /** The realm's inbound SCIM 2.0 service provider. */
+    @Path("scim/v2")
+    public ScimResource scim() {
+        return new ScimResource(session, limits);
     }
 }

@@ -7,14 +7,16 @@ import org.keycloak.services.resource.RealmResourceProvider;
 final class ScimRealmResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
+    private final ScimLimits limits;
 
-    ScimRealmResourceProvider(KeycloakSession session) {
+    ScimRealmResourceProvider(KeycloakSession session, ScimLimits limits) {
         this.session = session;
+        this.limits = limits;
     }
 
     @Override
     public Object getResource() {
-        return new DirectorySyncRealmResource(session);
+        return new DirectorySyncRealmResource(session, limits);
     }
 
     @Override

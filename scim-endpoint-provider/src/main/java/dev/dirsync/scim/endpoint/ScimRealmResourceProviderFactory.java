@@ -14,13 +14,16 @@ public final class ScimRealmResourceProviderFactory implements RealmResourceProv
 
     public static final String PROVIDER_ID = "directory-sync";
 
+    private ScimLimits limits = ScimLimits.DEFAULTS;
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new ScimRealmResourceProvider(session);
+        return new ScimRealmResourceProvider(session, limits);
     }
 
     @Override
     public void init(Config.Scope config) {
+        limits = ScimLimits.from(config);
     }
 
     @Override

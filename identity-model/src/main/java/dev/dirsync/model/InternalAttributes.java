@@ -1,0 +1,23 @@
+package dev.dirsync.model;
+
+/**
+ * User and group attributes the pack keeps for itself. They are plain Keycloak attributes so they survive realm
+ * export and import; the user profile does not manage them (with unmanaged attributes disabled, the default, they
+ * are invisible in the consoles and cannot be edited there).
+ */
+public final class InternalAttributes {
+
+    /** The IdP's {@code externalId} when no user-profile attribute is annotated {@code externalId}. */
+    public static final String EXTERNAL_ID = "dirsync.externalId";
+    /** {@code userName} as the IdP spelled it; Keycloak stores usernames lower-cased. */
+    public static final String USER_NAME = "dirsync.userName";
+    /** The last {@code meta.version} served, to notice changes made outside SCIM and move {@code lastModified}. */
+    public static final String VERSION = "dirsync.version";
+
+    private InternalAttributes() {
+    }
+
+    public static boolean isInternal(String attribute) {
+        return attribute.startsWith("dirsync.");
+    }
+}
