@@ -1,0 +1,158 @@
+package dev.dirsync.scim.endpoint.query;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dirsync.model.InternalAttributes;
+import dev.dirsync.scim.filter.AttributePath;
+import dev.dirsync.scim.filter.CompareOp;
+import dev.dirsync.scim.filter.Filter;
+import dev.dirsync.scim.filter.FilterVisitor;
+import dev.dirsync.scim.protocol.ScimException;
+import dev.dirsync.scim.protocol.Schemas;
+
+/** Translates a SCIM filter on Groups into a JPQL predicate over {@code GroupEntity g}. */
+public final class GroupFilterTranslator implements FilterVisitor<String> {
+
+    private static final String MEMBERS = "select m.groupId from UserGroupMembershipEntity m";
+
+    private final Jpql jpql;
+
+    public GroupFilterTranslator(Jpql jpql) {
+        this.jpql = jpql;
+    }
+
+    @Override
+    public String visitAnd(Filter.And and) {
+        return Constants.and(and.left().accept(this), and.right().accept(this));
+    }
+
+    @Override
+    public String visitOr(Filter.Or or) {
+        return Constants.or(or.left().accept(this), or.right().accept(this));
+    }
+
+    @Override
+    public String visitNot(Filter.Not not) {
+        return Constants.not(not.filter().accept(this));
+    }
+
+    @Override
+    public String visitCompare(Filter.Compare compare) {
+        return predicate(compare.path(), compare.op(), compare.value());
+    }
+
+    @Override
+    public String visitPresent(Filter.Present present) {
+        return predicate(present.path(), null, null);
+    }
+
+    @Override
+    public String visitValuePath(Filter.ValuePath valuePath) {
+        if (!"members".equalsIgnoreCase(valuePath.path().attribute())) {
+            throw ScimException.invalidFilter("'" + valuePath.path() + "' is not a multi-valued attribute of Group");
+        }
+        return valuePath.filter().accept(new MemberTranslator());
+    }
+
+    private String predicate(AttributePath path, CompareOp op, JsonNode value) {
+        if (path.schema() != null && !Schemas.GROUP.equalsIgnoreCase(path.schema())) {
+            throw ScimException.invalidFilter("Unknown attribute '" + path + "' in filter");
+        }
+        String name = path.attribute().toLowerCase(Locale.ROOT);
+        String sub = path.subAttribute() == null ? null : path.subAttribute().toLowerCase(Locale.ROOT);
+        String display = path.toString();
+        switch (name) {
+            case "id":
+                return op == null ? Jpql.TRUE : jpql.compareString("g.id", true, false, op, value, display);
+            case "displayname":
+                return op == null ? Jpql.TRUE : jpql.compareString("g.name", false, false, op, value, display);
+            case "externalid":
+                return op == null ? jpql.presentAttribute("g.id", "GroupAttributeEntity", "group.id",
+                        InternalAttributes.EXTERNAL_ID)
+                        : jpql.compareAttribute("g.id", "GroupAttributeEntity", "group.id",
+                        InternalAttributes.EXTERNAL_ID, true, op, value, display);
+            case "members":
+                return members(sub == null ? "value" : sub, op, value, display);
+            case "meta":
+                if ("created".equals(sub)) {
+                    return op == null ? jpql.presentString("g.createdTimestamp")
+                            : jpql.compareInstant("g.createdTimestamp", op, value, display);
+                }
+                if ("lastmodified".equals(sub)) {
+                    String column = "coalesce(g.lastModifiedTimestamp, g.createdTimestamp)";
+                    return op == null ? jpql.presentString("g.createdTimestamp")
+                            : jpql.compareInstant(column, op, value, display);
+                }
+                if ("resourcetype".equals(sub)) {
+                    return Constants.compareText("Group", op, value, display);
+                }
+                throw ScimException.invalidFilter("'" + display + "' cannot be filtered on");
+            case "schemas":
+                return op == null ? Jpql.TRUE : Constants.compareText(Schemas.GROUP, op, value, display);
+            default:
+                throw ScimException.invalidFilter("Unknown attribute '" + display + "' in filter");
+        }
+    }
+
+    private String members(String sub, CompareOp op, JsonNode value, String display) {
+        if ("value".equals(sub)) {
+            if (op == null) {
+                return "g.id in (" + MEMBERS + ")";
+            }
+            if (op == CompareOp.NE) {
+                return "g.id not in (" + MEMBERS + " where "
+                        + jpql.compareString("m.user.id", true, false, CompareOp.EQ, value, display) + ")";
+            }
+            return "g.id in (" + MEMBERS + " where " + jpql.compareString("m.user.id", true, false, op, value, display)
+                    + ")";
+        }
+        if ("type".equals(sub)) {
+            String isUser = Constants.compareText("User", op, value, display);
+            return Jpql.TRUE.equals(isUser) ? "g.id in (" + MEMBERS + ")" : Jpql.FALSE;
+        }
+        if ("display".equals(sub)) {
+            if (op == null) {
+                return "g.id in (" + MEMBERS + ")";
+            }
+            return "g.id in (" + MEMBERS + " where " + jpql.compareString("m.user.username", false, true, op, value,
+                    display) + ")";
+        }
+        throw ScimException.invalidFilter("Unknown attribute '" + display + "' in filter");
+    }
+
+    /** members[value eq "…" and type eq "User"]: each member is one user. */
+    private final class MemberTranslator implements FilterVisitor<String> {
+        @Override
+        public String visitAnd(Filter.And and) {
+            return Constants.and(and.left().accept(this), and.right().accept(this));
+        }
+
+        @Override
+        public String visitOr(Filter.Or or) {
+            return Constants.or(or.left().accept(this), or.right().accept(this));
+        }
+
+        @Override
+        public String visitNot(Filter.Not not) {
+            return Constants.not(not.filter().accept(this));
+        }
+
+        @Override
+        public String visitCompare(Filter.Compare compare) {
+            return members(compare.path().attribute().toLowerCase(Locale.ROOT), compare.op(), compare.value(),
+                    "members." + compare.path().attribute());
+        }
+
+        @Override
+        public String visitPresent(Filter.Present present) {
+            return members(present.path().attribute().toLowerCase(Locale.ROOT), null, null,
+                    "members." + present.path().attribute());
+        }
+
+        @Override
+        public String visitValuePath(Filter.ValuePath valuePath) {
+            throw ScimException.invalidFilter("Value filters cannot be nested");
+        }
+    }
+}
