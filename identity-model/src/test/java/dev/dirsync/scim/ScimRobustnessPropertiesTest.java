@@ -33,7 +33,7 @@ import net.jqwik.api.Provide;
  * ClassCastException, StackOverflowError or any other failure that would turn into a 500. PATCH never changes its
  * input.
  */
-class ScimRobustnessProperties {
+class ScimRobustnessPropertiesTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Read-only use only: evaluation never changes a resource. */
@@ -159,7 +159,7 @@ class ScimRobustnessProperties {
 
     @Provide
     Arbitrary<JsonNode> patchBodies() {
-        return Arbitraries.randomValue(ScimRobustnessProperties::randomBody);
+        return Arbitraries.randomValue(ScimRobustnessPropertiesTest::randomBody);
     }
 
     @Provide
