@@ -56,6 +56,12 @@ until curl -sf "http://127.0.0.1:$mgmt_port/health/ready" >/dev/null 2>&1; do
 done
 
 base="http://127.0.0.1:$port"
+# Give the demo realm the full SCIM identity model (idempotent: attributes already there are kept).
+admin_token=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin \
+  --data-urlencode "password=$DEMO_ADMIN_PASSWORD" "$base/realms/master/protocol/openid-connect/token" \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $admin_token" \
+  "$base/admin/realms/demo/directory-sync/user-profile/scim-attributes" || say "could not add the SCIM attributes to the user profile"
 cat <<INFO
 
 ================================================================================
@@ -69,7 +75,7 @@ cat <<INFO
    TOKEN=\$(curl -s -d grant_type=client_credentials -d client_id=scim-provisioner \\
      -d client_secret=$DEMO_SCIM_CLIENT_SECRET $base/realms/demo/protocol/openid-connect/token \\
      | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-   curl -s -H "Authorization: Bearer \$TOKEN" $base/realms/demo/directory-sync/status
+   curl -s -H "Authorization: Bearer \$TOKEN" $base/realms/demo/directory-sync/scim/v2/Users
 
  Ctrl-C stops Keycloak.
 ================================================================================

@@ -35,7 +35,10 @@ public final class AttributeProjection {
         List<AttributePath> paths = new ArrayList<>();
         for (String name : names) {
             try {
-                paths.add(AttributePath.parse(name));
+                // Lenient: a value path such as emails[type eq "work"] names the attribute emails.
+                dev.dirsync.scim.filter.PatchPath path = dev.dirsync.scim.filter.Filters.parsePath(name);
+                paths.add(path.valueFilter() == null ? path.attribute()
+                        : path.attribute().withSubAttribute(path.subAttribute()));
             } catch (ScimException e) {
                 throw ScimException.invalidValue("'" + name + "' is not an attribute name");
             }

@@ -51,6 +51,11 @@ final class UserWriter {
 
     /** Full replace: every mapped attribute takes the input's value, absent ones are cleared. */
     void replace(UserModel user, UserInput input) {
+        if (!input.userName().equalsIgnoreCase(user.getUsername()) && !context.realm().isEditUsernameAllowed()) {
+            throw ScimException.mutability("userName cannot change from '" + user.getUsername() + "' to '"
+                    + input.userName() + "': realm '" + context.realm().getName() + "' does not allow editing "
+                    + "usernames (enable Realm settings > General > Edit username)");
+        }
         UserProfile profile = profiles().create(UserProfileContext.USER_API,
                 profileAttributes(input, user.getAttributes()), user);
         validate(profile);
