@@ -53,8 +53,17 @@ public final class AdminClient {
 
     /** An access token of {@code username} through the password grant of {@code clientId} (a public client). */
     public String passwordToken(String realm, String clientId, String username, String password) {
-        String form = form(Map.of("grant_type", "password", "client_id", clientId, "username", username,
-                "password", password));
+        return passwordToken(realm, clientId, null, username, password);
+    }
+
+    /** Same, for a confidential client ({@code clientSecret} non-null). */
+    public String passwordToken(String realm, String clientId, String clientSecret, String username, String password) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("grant_type", "password", "client_id", clientId,
+                "username", username, "password", password));
+        if (clientSecret != null) {
+            fields.put("client_secret", clientSecret);
+        }
+        String form = form(fields);
         HttpResult result = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/" + realm
                 + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
