@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dirsync.scim.protocol.JsonFields;
+import dev.dirsync.scim.protocol.ScimJson;
 import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 
@@ -74,8 +74,8 @@ public final class GroupScimMapper {
 
     /** The name of a Group body. */
     public static String displayName(JsonNode body) {
-        JsonNode name = JsonFields.get(body, "displayName");
-        if (JsonFields.isMissing(name) || !name.isValueNode() || name.asText().isBlank()) {
+        JsonNode name = ScimJson.get(body, "displayName");
+        if (ScimJson.isAbsent(name) || !name.isValueNode() || name.asText().isBlank()) {
             throw ScimException.invalidValue("Attribute 'displayName' is required");
         }
         return name.asText().trim();
@@ -83,8 +83,8 @@ public final class GroupScimMapper {
 
     /** The externalId of a Group body, or {@code null}. */
     public static String externalId(JsonNode body) {
-        JsonNode id = JsonFields.get(body, "externalId");
-        if (JsonFields.isMissing(id)) {
+        JsonNode id = ScimJson.get(body, "externalId");
+        if (ScimJson.isAbsent(id)) {
             return null;
         }
         if (!id.isValueNode()) {
@@ -100,7 +100,7 @@ public final class GroupScimMapper {
      */
     public static Set<String> memberIds(JsonNode members) {
         Set<String> ids = new LinkedHashSet<>();
-        if (JsonFields.isMissing(members)) {
+        if (ScimJson.isAbsent(members)) {
             return ids;
         }
         List<JsonNode> elements = new ArrayList<>();
@@ -110,11 +110,11 @@ public final class GroupScimMapper {
             elements.add(members);
         }
         for (JsonNode member : elements) {
-            JsonNode value = member.isObject() ? JsonFields.get(member, "value") : member;
-            if (JsonFields.isMissing(value) || !value.isValueNode() || value.asText().isBlank()) {
+            JsonNode value = member.isObject() ? ScimJson.get(member, "value") : member;
+            if (ScimJson.isAbsent(value) || !value.isValueNode() || value.asText().isBlank()) {
                 throw ScimException.invalidValue("Every member needs a 'value' (the member's id)");
             }
-            JsonNode type = member.isObject() ? JsonFields.get(member, "type") : null;
+            JsonNode type = member.isObject() ? ScimJson.get(member, "type") : null;
             if (type != null && type.isTextual() && !"user".equals(type.asText().toLowerCase(Locale.ROOT))) {
                 throw ScimException.invalidValue("Member " + value.asText() + " is of type '" + type.asText()
                         + "': only users can be members (nested groups are not supported)");

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dirsync.scim.dialect.IdpDialects;
-import dev.dirsync.scim.protocol.JsonFields;
+import dev.dirsync.scim.protocol.ScimJson;
 import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 import dev.dirsync.scim.schema.AttributeDefinition;
@@ -250,8 +250,8 @@ public final class UserScimMapper {
         }
         Consumed consumed = new Consumed();
         Map<String, List<String>> attributes = new LinkedHashMap<>();
-        JsonNode userNameNode = JsonFields.get(body, "userName");
-        if (JsonFields.isMissing(userNameNode) || !userNameNode.isValueNode() || userNameNode.asText().isBlank()) {
+        JsonNode userNameNode = ScimJson.get(body, "userName");
+        if (ScimJson.isAbsent(userNameNode) || !userNameNode.isValueNode() || userNameNode.asText().isBlank()) {
             throw ScimException.invalidValue("Attribute 'userName' is required");
         }
         String userName = userNameNode.asText().trim();
@@ -273,9 +273,9 @@ public final class UserScimMapper {
                     attributes.put(mapping.userAttribute(), extract(body, mapping, consumed));
             }
         }
-        JsonNode password = JsonFields.get(body, "password");
+        JsonNode password = ScimJson.get(body, "password");
         String newPassword = null;
-        if (!JsonFields.isMissing(password)) {
+        if (!ScimJson.isAbsent(password)) {
             if (!password.isTextual() || password.asText().isEmpty()) {
                 throw ScimException.invalidValue("Attribute 'password' must be a non-empty string");
             }
@@ -285,8 +285,8 @@ public final class UserScimMapper {
     }
 
     private static Boolean active(JsonNode body) {
-        JsonNode node = JsonFields.get(body, "active");
-        if (JsonFields.isMissing(node)) {
+        JsonNode node = ScimJson.get(body, "active");
+        if (ScimJson.isAbsent(node)) {
             return null;
         }
         Boolean value = booleanValue(node);
@@ -301,14 +301,14 @@ public final class UserScimMapper {
      * first one no other mapping claims.
      */
     private List<String> primaryEmail(JsonNode body, Consumed consumed) {
-        JsonNode emails = JsonFields.get(body, "emails");
-        if (JsonFields.isMissing(emails)) {
+        JsonNode emails = ScimJson.get(body, "emails");
+        if (ScimJson.isAbsent(emails)) {
             return List.of();
         }
         List<JsonNode> elements = elements(emails, "emails");
         JsonNode chosen = null;
         for (JsonNode e : elements) {
-            if (e.isObject() && Boolean.TRUE.equals(booleanValue(JsonFields.get(e, "primary")))) {
+            if (e.isObject() && Boolean.TRUE.equals(booleanValue(ScimJson.get(e, "primary")))) {
                 chosen = e;
                 break;
             }
@@ -324,9 +324,9 @@ public final class UserScimMapper {
         if (chosen == null) {
             return List.of();
         }
-        JsonNode value = chosen.isObject() ? JsonFields.get(chosen, "value") : chosen;
+        JsonNode value = chosen.isObject() ? ScimJson.get(chosen, "value") : chosen;
         consumed.element(chosen, "value");
-        if (JsonFields.isMissing(value)) {
+        if (ScimJson.isAbsent(value)) {
             return List.of();
         }
         if (!value.isTextual()) {
@@ -342,9 +342,9 @@ public final class UserScimMapper {
 
     private List<String> extract(JsonNode body, AttributeMapping mapping, Consumed consumed) {
         ScimPath path = mapping.path();
-        JsonNode container = path.isCore() ? body : JsonFields.get(body, canonicalSchema(mapping));
-        JsonNode top = JsonFields.get(container, path.attribute());
-        if (JsonFields.isMissing(top)) {
+        JsonNode container = path.isCore() ? body : ScimJson.get(body, canonicalSchema(mapping));
+        JsonNode top = ScimJson.get(container, path.attribute());
+        if (ScimJson.isAbsent(top)) {
             return List.of();
         }
         String schemaKey = path.isCore() ? "" : path.schema().toLowerCase(Locale.ROOT) + ":";
@@ -369,7 +369,7 @@ public final class UserScimMapper {
         if (top.isObject() && path.type() == null && !mapping.attribute().multiValued()) {
             consumed.top(schemaKey + path.attribute() + "." + sub.toLowerCase(Locale.ROOT));
             List<String> values = new ArrayList<>();
-            addScalar(values, JsonFields.get(top, sub), mapping.leaf(), display);
+            addScalar(values, ScimJson.get(top, sub), mapping.leaf(), display);
             return values;
         }
         if (!mapping.attribute().multiValued()) {
@@ -379,7 +379,7 @@ public final class UserScimMapper {
             }
             consumed.top(schemaKey + path.attribute() + "." + sub.toLowerCase(Locale.ROOT));
             List<String> values = new ArrayList<>();
-            addScalar(values, JsonFields.get(top, sub), mapping.leaf(), display);
+            addScalar(values, ScimJson.get(top, sub), mapping.leaf(), display);
             return values;
         }
         List<String> values = new ArrayList<>();
@@ -394,7 +394,7 @@ public final class UserScimMapper {
                 continue;
             }
             consumed.element(element, sub);
-            addScalar(values, JsonFields.get(element, sub), mapping.leaf(), display);
+            addScalar(values, ScimJson.get(element, sub), mapping.leaf(), display);
             if (path.type() != null || !mapping.multivalued()) {
                 break;
             }
@@ -415,12 +415,12 @@ public final class UserScimMapper {
     }
 
     private static String typeOf(JsonNode element) {
-        JsonNode type = JsonFields.get(element, "type");
+        JsonNode type = ScimJson.get(element, "type");
         return type == null || !type.isTextual() ? null : type.asText();
     }
 
     private static void addScalar(List<String> values, JsonNode node, AttributeDefinition leaf, String path) {
-        if (JsonFields.isMissing(node)) {
+        if (ScimJson.isAbsent(node)) {
             return;
         }
         if (!node.isValueNode()) {
@@ -477,13 +477,13 @@ public final class UserScimMapper {
     private static void collect(Set<String> result, String prefix, String consumedPrefix, String name, JsonNode value,
             Consumed consumed) {
         String top = consumedPrefix + name.toLowerCase(Locale.ROOT);
-        if (JsonFields.isMissing(value) || consumed.hasTop(top)) {
+        if (ScimJson.isAbsent(value) || consumed.hasTop(top)) {
             return;
         }
         if (value.isObject()) {
             for (Iterator<String> subs = value.fieldNames(); subs.hasNext(); ) {
                 String sub = subs.next();
-                if (!consumed.hasTop(top + "." + sub.toLowerCase(Locale.ROOT)) && !JsonFields.isMissing(value.get(sub))) {
+                if (!consumed.hasTop(top + "." + sub.toLowerCase(Locale.ROOT)) && !ScimJson.isAbsent(value.get(sub))) {
                     result.add(prefix + name + "." + sub);
                 }
             }
@@ -499,7 +499,7 @@ public final class UserScimMapper {
                 for (Iterator<String> subs = element.fieldNames(); subs.hasNext(); ) {
                     String sub = subs.next();
                     if (LABELS.contains(sub.toLowerCase(Locale.ROOT)) || consumed.hasElement(element, sub)
-                            || JsonFields.isMissing(element.get(sub))) {
+                            || ScimJson.isAbsent(element.get(sub))) {
                         continue;
                     }
                     result.add(prefix + name + (type == null ? "" : "[type eq \"" + type + "\"]") + "." + sub);

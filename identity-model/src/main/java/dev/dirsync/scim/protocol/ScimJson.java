@@ -69,6 +69,11 @@ public final class ScimJson {
         object.remove(keys);
     }
 
+    /** Whether the member is absent or JSON {@code null} (an empty array or object is present). */
+    public static boolean isAbsent(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode();
+    }
+
     /**
      * Whether a value counts as unassigned: absent, {@code null}, an empty array (RFC 7643 §2.5) or, by extension
      * of the same rule to complex values, an object without assigned members.

@@ -1,6 +1,8 @@
 package dev.dirsync.scim.endpoint;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.dirsync.scim.endpoint.auth.ScimCaller;
 import org.keycloak.common.ClientConnection;
@@ -11,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
@@ -44,13 +47,34 @@ public final class ScimAudit {
     public void user(OperationType operation, UserModel user, List<String> unmapped) {
         AdminEventBuilder event = event().operation(operation).resource(ResourceType.USER)
                 .resourcePath("users", user.getId()).detail(DETAIL_VIA, "scim");
-        if (operation != OperationType.DELETE) {
-            event.representation(ModelToRepresentation.toRepresentation(session, realm, user));
+        if (operation != OperationType.DELETE && realm.isAdminEventsDetailsEnabled()) {
+            event.representation(representation(user));
         }
         if (unmapped != null && !unmapped.isEmpty()) {
             event.detail(DETAIL_UNMAPPED, String.join(",", unmapped));
         }
         event.success();
+    }
+
+    /**
+     * The Admin REST representation of the user as stored: what Admin REST events carry, built without the user
+     * profile machinery {@code ModelToRepresentation} would run.
+     */
+    private static UserRepresentation representation(UserModel user) {
+        UserRepresentation rep = new UserRepresentation();
+        rep.setId(user.getId());
+        rep.setUsername(user.getUsername());
+        rep.setEmail(user.getEmail());
+        rep.setFirstName(user.getFirstName());
+        rep.setLastName(user.getLastName());
+        rep.setEnabled(user.isEnabled());
+        rep.setEmailVerified(user.isEmailVerified());
+        rep.setCreatedTimestamp(user.getCreatedTimestamp());
+        Map<String, List<String>> attributes = new LinkedHashMap<>(user.getAttributes());
+        attributes.keySet().removeAll(List.of(UserModel.USERNAME, UserModel.EMAIL, UserModel.FIRST_NAME,
+                UserModel.LAST_NAME));
+        rep.setAttributes(attributes);
+        return rep;
     }
 
     public void group(OperationType operation, GroupModel group) {

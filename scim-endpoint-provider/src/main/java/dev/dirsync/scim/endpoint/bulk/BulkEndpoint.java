@@ -22,7 +22,7 @@ import dev.dirsync.scim.endpoint.ScimContext;
 import dev.dirsync.scim.endpoint.ScimRequest;
 import dev.dirsync.scim.endpoint.ScimResponses;
 import dev.dirsync.scim.endpoint.ScimRouter;
-import dev.dirsync.scim.protocol.JsonFields;
+import dev.dirsync.scim.protocol.ScimJson;
 import dev.dirsync.scim.protocol.ScimError;
 import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
@@ -49,7 +49,7 @@ public final class BulkEndpoint {
         if (!declares(body, Schemas.BULK_REQUEST)) {
             throw ScimException.invalidSyntax("The body's schemas must contain " + Schemas.BULK_REQUEST);
         }
-        JsonNode operations = JsonFields.get(body, "Operations");
+        JsonNode operations = ScimJson.get(body, "Operations");
         if (operations == null || !operations.isArray()) {
             throw ScimException.invalidSyntax("A BulkRequest needs an 'Operations' array");
         }
@@ -57,7 +57,7 @@ public final class BulkEndpoint {
             throw ScimException.payloadTooLarge("The request has " + operations.size()
                     + " operations; maxOperations is " + context.limits().maxBulkOperations());
         }
-        JsonNode failOn = JsonFields.get(body, "failOnErrors");
+        JsonNode failOn = ScimJson.get(body, "failOnErrors");
         int failOnErrors = failOn != null && failOn.canConvertToInt() && failOn.asInt() > 0 ? failOn.asInt()
                 : Integer.MAX_VALUE;
 
@@ -244,7 +244,7 @@ public final class BulkEndpoint {
     }
 
     private static boolean declares(JsonNode body, String urn) {
-        JsonNode schemas = JsonFields.get(body, "schemas");
+        JsonNode schemas = ScimJson.get(body, "schemas");
         if (schemas == null || !schemas.isArray()) {
             return false;
         }

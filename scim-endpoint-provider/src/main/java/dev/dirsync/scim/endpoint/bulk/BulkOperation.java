@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dirsync.scim.protocol.JsonFields;
+import dev.dirsync.scim.protocol.ScimJson;
 import dev.dirsync.scim.protocol.ScimException;
 
 /** One operation of a BulkRequest (RFC 7644 §3.7). */
@@ -30,7 +30,7 @@ record BulkOperation(String method, String bulkId, String version, String path, 
         if ("POST".equals(method) && (bulkId == null || bulkId.isBlank())) {
             throw ScimException.invalidSyntax("A bulk POST needs a bulkId");
         }
-        JsonNode data = JsonFields.get(op, "data");
+        JsonNode data = ScimJson.get(op, "data");
         if (!"DELETE".equals(method) && (data == null || !data.isObject())) {
             throw ScimException.invalidSyntax("Bulk " + method + " " + path + " needs a data object");
         }
@@ -38,7 +38,7 @@ record BulkOperation(String method, String bulkId, String version, String path, 
     }
 
     private static String text(JsonNode op, String name) {
-        JsonNode node = JsonFields.get(op, name);
+        JsonNode node = ScimJson.get(op, name);
         return node == null || !node.isValueNode() || node.isNull() ? null : node.asText();
     }
 }

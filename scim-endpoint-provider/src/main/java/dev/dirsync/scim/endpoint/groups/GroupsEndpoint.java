@@ -32,7 +32,7 @@ import dev.dirsync.scim.patch.PatchEngine;
 import dev.dirsync.scim.patch.PatchOperation;
 import dev.dirsync.scim.patch.PatchRequest;
 import dev.dirsync.scim.protocol.AttributeProjection;
-import dev.dirsync.scim.protocol.JsonFields;
+import dev.dirsync.scim.protocol.ScimJson;
 import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 import dev.dirsync.scim.schema.AttributeDefinition;
@@ -112,7 +112,7 @@ public final class GroupsEndpoint {
         GroupModel group = context.session().groups().createGroup(context.realm(), name);
         setExternalId(group, GroupScimMapper.externalId(body));
         context.audit().group(OperationType.CREATE, group);
-        Set<String> members = GroupScimMapper.memberIds(JsonFields.get(body, "members"));
+        Set<String> members = GroupScimMapper.memberIds(ScimJson.get(body, "members"));
         if (!members.isEmpty()) {
             context.caller().permissions().groups().requireManageMembership(group);
             new GroupMembers(context, group).add(members);
@@ -127,7 +127,7 @@ public final class GroupsEndpoint {
         rename(group, GroupScimMapper.displayName(body));
         setExternalId(group, GroupScimMapper.externalId(body));
         context.caller().permissions().groups().requireManageMembership(group);
-        new GroupMembers(context, group).replace(GroupScimMapper.memberIds(JsonFields.get(body, "members")));
+        new GroupMembers(context, group).replace(GroupScimMapper.memberIds(ScimJson.get(body, "members")));
         stamp(group);
         context.audit().group(OperationType.UPDATE, group);
         return respond(200, group, request);
@@ -171,7 +171,7 @@ public final class GroupsEndpoint {
     private ObjectNode applyMembers(PatchOperation operation, GroupModel group, GroupMembers members) {
         if (operation.path() == null) {
             JsonNode value = operation.value();
-            String key = value == null ? null : JsonFields.key(value, "members");
+            String key = value == null ? null : ScimJson.findKey(value, "members");
             if (key == null || operation.op() == PatchOperation.Op.REMOVE) {
                 return NO_REST;
             }

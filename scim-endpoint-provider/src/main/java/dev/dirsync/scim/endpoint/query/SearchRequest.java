@@ -10,7 +10,7 @@ import dev.dirsync.scim.endpoint.ScimRequest;
 import dev.dirsync.scim.filter.AttributePath;
 import dev.dirsync.scim.filter.Filter;
 import dev.dirsync.scim.filter.Filters;
-import dev.dirsync.scim.protocol.JsonFields;
+import dev.dirsync.scim.protocol.ScimJson;
 import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 
@@ -32,7 +32,7 @@ public record SearchRequest(Filter filter, AttributePath sortBy, boolean descend
         if (body == null || !body.isObject()) {
             throw ScimException.invalidSyntax("A search needs a SearchRequest body");
         }
-        JsonNode schemas = JsonFields.get(body, "schemas");
+        JsonNode schemas = ScimJson.get(body, "schemas");
         boolean declared = false;
         if (schemas != null && schemas.isArray()) {
             for (JsonNode s : schemas) {
@@ -90,8 +90,8 @@ public record SearchRequest(Filter filter, AttributePath sortBy, boolean descend
     }
 
     private static String text(JsonNode body, String name) {
-        JsonNode node = JsonFields.get(body, name);
-        if (JsonFields.isMissing(node)) {
+        JsonNode node = ScimJson.get(body, name);
+        if (ScimJson.isAbsent(node)) {
             return null;
         }
         if (!node.isValueNode()) {
@@ -101,8 +101,8 @@ public record SearchRequest(Filter filter, AttributePath sortBy, boolean descend
     }
 
     private static List<String> list(JsonNode body, String name) {
-        JsonNode node = JsonFields.get(body, name);
-        if (JsonFields.isMissing(node)) {
+        JsonNode node = ScimJson.get(body, name);
+        if (ScimJson.isAbsent(node)) {
             return List.of();
         }
         if (node.isTextual()) {

@@ -70,13 +70,19 @@ public final class UsersEndpoint {
         IdPage page = IdPage.query(entityManager(), "UserEntity u", "u", where, order, jpql, search.startIndex(),
                 search.count());
         List<JsonNode> resources = new ArrayList<>();
-        UserProvider users = context.session().users();
-        for (String id : page.ids()) {
-            UserModel user = users.getUserById(context.realm(), id);
-            if (user == null || (!viewAll && !context.caller().permissions().users().canView(user))) {
-                continue;
+        if (viewAll) {
+            for (UserSnapshot snapshot : UserSnapshots.load(entityManager(), page.ids())) {
+                resources.add(projection.apply(mapper.toScim(snapshot, context.baseUrl())));
             }
-            resources.add(projection.apply(represent(user)));
+        } else {
+            // Fine-grained permissions: each user is checked through the model, as Admin REST does.
+            UserProvider users = context.session().users();
+            for (String id : page.ids()) {
+                UserModel user = users.getUserById(context.realm(), id);
+                if (user != null && context.caller().permissions().users().canView(user)) {
+                    resources.add(projection.apply(mapper.toScim(snapshot(user), context.baseUrl())));
+                }
+            }
         }
         return ListResponses.of(page.total(), search.startIndex(), resources);
     }
@@ -111,9 +117,12 @@ public final class UsersEndpoint {
         context.caller().permissions().users().requireManage();
         UserInput input = mapper.fromScim(request.requireBody());
         UserModel user = new UserWriter(context).create(input);
-        stampVersion(user);
+        UserSnapshot snapshot = UserSnapshot.of(user, List.of());
+        user.setSingleAttribute(InternalAttributes.VERSION, mapper.version(snapshot));
         context.audit().user(OperationType.CREATE, user, input.unmapped());
-        return respond(201, user, request);
+        SearchRequest projection = SearchRequest.fromQuery(request, context.limits());
+        return ScimResponses.resource(201, AttributeProjection.of(projection.attributes(),
+                projection.excludedAttributes()).apply(mapper.toScim(snapshot, context.baseUrl())));
     }
 
     public Response replace(String id, ScimRequest request) {

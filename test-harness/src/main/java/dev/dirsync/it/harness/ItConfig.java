@@ -13,9 +13,11 @@ import java.nio.file.Path;
  * @param postgresUrl        JDBC URL of an existing PostgreSQL database used to create this run's own database
  * @param postgresRequired   fail rather than skip when PostgreSQL cannot be reached
  * @param projectDir         root of the Maven reactor
+ * @param features           Keycloak features to enable ({@code --features}), comma-separated
  */
 public record ItConfig(String db, Path distribution, String distVersion, Path workDir, Path providers,
-        String postgresUrl, String postgresUser, String postgresPassword, boolean postgresRequired, Path projectDir) {
+        String postgresUrl, String postgresUser, String postgresPassword, boolean postgresRequired, Path projectDir,
+        String features) {
 
     public static ItConfig fromSystemProperties() {
         return new ItConfig(
@@ -29,7 +31,8 @@ public record ItConfig(String db, Path distribution, String distVersion, Path wo
                 property("dirsync.it.postgres.password", ""),
                 Boolean.parseBoolean(property("dirsync.it.postgres.required", "false"))
                         || Boolean.parseBoolean(System.getenv().getOrDefault("DIRSYNC_REQUIRE_POSTGRES", "false")),
-                Path.of(property("dirsync.it.projectDir", ".")));
+                Path.of(property("dirsync.it.projectDir", ".")),
+                property("dirsync.it.features", "declarative-ui"));
     }
 
     public boolean postgres() {

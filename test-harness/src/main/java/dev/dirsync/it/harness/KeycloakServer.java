@@ -96,7 +96,7 @@ public final class KeycloakServer implements AutoCloseable {
         managementPort = freePort();
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--features=declarative-ui"));
+                "--health-enabled=true", "--features=" + config.features()));
         if (config.postgres()) {
             command.addAll(List.of("--db=postgres", "--db-url=" + database.url(), "--db-username=" + database.user(),
                     "--db-password=" + database.password()));
@@ -175,6 +175,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public ItConfig config() {
         return config;
+    }
+
+    /** The run's PostgreSQL database, or {@code null} on H2. */
+    public PostgresDatabase database() {
+        return database;
     }
 
     public HttpClient http() {
