@@ -50,7 +50,9 @@ public final class IdentityModelBuilder {
         IdentityModelBuilder builder = new IdentityModelBuilder();
         builder.addBuiltIns();
         String externalIdAttribute = null;
-        for (UPAttribute attribute : config.getAttributes()) {
+        // A configuration that was never given attributes answers null rather than an empty list.
+        List<UPAttribute> attributes = config.getAttributes() == null ? List.of() : config.getAttributes();
+        for (UPAttribute attribute : attributes) {
             List<String> paths = annotatedPaths(attribute);
             if (paths.isEmpty()) {
                 continue;
