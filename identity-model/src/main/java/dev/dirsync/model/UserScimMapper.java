@@ -212,7 +212,12 @@ public final class UserScimMapper {
     private static JsonNode typed(String value, AttributeDefinition leaf) {
         try {
             if (leaf.type() == AttributeType.BOOLEAN) {
-                return JSON.booleanNode(Boolean.parseBoolean(value));
+                // Boolean.parseBoolean would turn any other text (" true", "yes") into false.
+                String trimmed = value.trim();
+                if ("true".equalsIgnoreCase(trimmed) || "false".equalsIgnoreCase(trimmed)) {
+                    return JSON.booleanNode(Boolean.parseBoolean(trimmed));
+                }
+                return JSON.textNode(value);
             }
             if (leaf.type() == AttributeType.INTEGER) {
                 return JSON.numberNode(Long.parseLong(value.trim()));
