@@ -60,10 +60,9 @@ public final class UserScimMapper {
         ObjectNode out = JSON.objectNode();
         ArrayNode schemas = out.putArray("schemas").add(Schemas.USER);
         out.put("id", user.id());
-        String externalId = user.firstAttribute(model.externalIdAttribute());
-        if (externalId != null) {
-            out.put("externalId", externalId);
-        }
+        model.userMappings().stream().filter(UserScimMapper::isExternalId).findFirst()
+                .map(mapping -> storedValues(user, mapping)).filter(values -> !values.isEmpty())
+                .ifPresent(values -> out.put("externalId", values.get(0)));
         out.put("userName", userName(user));
         for (AttributeMapping mapping : model.userMappings()) {
             if (mapping.storage() == Storage.USERNAME || isExternalId(mapping)) {
