@@ -26,6 +26,7 @@ import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 import dev.dirsync.scim.schema.AttributeDefinition;
 import dev.dirsync.scim.schema.AttributeType;
+import dev.dirsync.scim.schema.CoreSchemas;
 import org.keycloak.models.UserModel;
 
 /**
@@ -377,11 +378,16 @@ public final class UserScimMapper {
             return values;
         }
         if (!mapping.attribute().multiValued()) {
+            boolean bare = !top.isObject();
             top = complexValue(top, mapping.attribute());
             if (!top.isObject()) {
                 throw ScimException.invalidValue("Attribute '" + path.attribute() + "' must be an object");
             }
             consumed.top(schemaKey + path.attribute() + "." + sub.toLowerCase(Locale.ROOT));
+            if (bare && "value".equalsIgnoreCase(sub)) {
+                // The bare string was the whole value: it is stored, not unmapped.
+                consumed.top(schemaKey + path.attribute());
+            }
             List<String> values = new ArrayList<>();
             addScalar(values, JsonFields.get(top, sub), mapping.leaf(), display);
             return values;
@@ -469,22 +475,24 @@ public final class UserScimMapper {
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> ext = field.getValue().fields(); ext.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = ext.next();
-                    collect(result, key + ":", key.toLowerCase(Locale.ROOT) + ":", e.getKey(), e.getValue(), consumed);
+                    collect(result, key, key + ":", key.toLowerCase(Locale.ROOT) + ":", e.getKey(), e.getValue(),
+                            consumed);
                 }
                 continue;
             }
-            collect(result, "", "", key, field.getValue(), consumed);
+            collect(result, Schemas.USER, "", "", key, field.getValue(), consumed);
         }
         return new ArrayList<>(result);
     }
 
-    private static void collect(Set<String> result, String prefix, String consumedPrefix, String name, JsonNode value,
-            Consumed consumed) {
+    private void collect(Set<String> result, String schema, String prefix, String consumedPrefix, String name,
+            JsonNode value, Consumed consumed) {
         String top = consumedPrefix + name.toLowerCase(Locale.ROOT);
         if (JsonFields.isMissing(value) || consumed.hasTop(top)) {
             return;
         }
-        if (value.isObject()) {
+        boolean multiValued = isMultiValued(schema, name);
+        if (value.isObject() && !multiValued) {
             for (Iterator<String> subs = value.fieldNames(); subs.hasNext(); ) {
                 String sub = subs.next();
                 if (!consumed.hasTop(top + "." + sub.toLowerCase(Locale.ROOT)) && !JsonFields.isMissing(value.get(sub))) {
@@ -493,10 +501,13 @@ public final class UserScimMapper {
             }
             return;
         }
-        if (value.isArray()) {
-            for (JsonNode element : value) {
+        if (value.isArray() || value.isObject()) {
+            // A single object for a multi-valued attribute is read as its only value (see elements()).
+            for (JsonNode element : value.isArray() ? value : List.of(value)) {
                 if (!element.isObject()) {
-                    result.add(prefix + name);
+                    if (!consumed.hasElement(element, "value")) {
+                        result.add(prefix + name);
+                    }
                     continue;
                 }
                 String type = typeOf(element);
@@ -512,6 +523,12 @@ public final class UserScimMapper {
             return;
         }
         result.add(prefix + name);
+    }
+
+    /** Whether {@code name} is multi-valued in schema {@code urn} (RFC 7643 schemas, then the realm's own). */
+    private boolean isMultiValued(String urn, String name) {
+        return CoreSchemas.byId(urn).or(() -> model.userType().schemaById(urn)).flatMap(s -> s.attribute(name))
+                .map(AttributeDefinition::multiValued).orElse(false);
     }
 
     /** Which parts of the body a mapping has read. */
