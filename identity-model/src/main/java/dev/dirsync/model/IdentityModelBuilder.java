@@ -50,7 +50,9 @@ public final class IdentityModelBuilder {
         IdentityModelBuilder builder = new IdentityModelBuilder();
         builder.addBuiltIns();
         String externalIdAttribute = null;
-        for (UPAttribute attribute : config.getAttributes()) {
+        // A configuration that was never given attributes answers null rather than an empty list.
+        List<UPAttribute> attributes = config.getAttributes() == null ? List.of() : config.getAttributes();
+        for (UPAttribute attribute : attributes) {
             List<String> paths = annotatedPaths(attribute);
             if (paths.isEmpty()) {
                 continue;
@@ -168,9 +170,32 @@ public final class IdentityModelBuilder {
             problems.add(owner + "'" + text + "' is the primary e-mail, which Keycloak's e-mail stores");
             return;
         }
+        Optional<AttributeMapping> clash = shapeConflict(path);
+        if (clash.isPresent()) {
+            problems.add(owner + "'" + text + "' conflicts with '" + clash.get().path() + "' of '"
+                    + clash.get().userAttribute() + "': a custom attribute is either simple, complex, or "
+                    + "multi-valued complex ([type eq …]), not several of these");
+            return;
+        }
         boolean multivalued = profileAttribute.isMultivalued() && path.type() == null
                 && (top.multiValued() || leaf.multiValued());
         add(new AttributeMapping(path, Storage.ATTRIBUTE, profileAttribute.getName(), multivalued, top, leaf), owner);
+    }
+
+    /**
+     * A mapping of the same custom-schema attribute with another shape. Each mapping of a custom URN defines the
+     * attribute from its own path (simple, complex, or multi-valued complex when typed), so two shapes would make
+     * one resource need two JSON forms of one attribute.
+     */
+    private Optional<AttributeMapping> shapeConflict(ScimPath path) {
+        if (CoreSchemas.byId(path.schema()).isPresent()) {
+            return Optional.empty();
+        }
+        return mappings.stream().filter(m -> m.path().schema().equalsIgnoreCase(path.schema())
+                && m.path().attribute().equalsIgnoreCase(path.attribute())
+                && ((m.path().subAttribute() == null) != (path.subAttribute() == null)
+                        || (m.path().type() == null) != (path.type() == null)))
+                .findFirst();
     }
 
     /** The definition of the top-level attribute of {@code path}; custom schema URNs get a string attribute. */

@@ -26,6 +26,7 @@ import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 import dev.dirsync.scim.schema.AttributeDefinition;
 import dev.dirsync.scim.schema.AttributeType;
+import dev.dirsync.scim.schema.CoreSchemas;
 import org.keycloak.models.UserModel;
 
 /**
@@ -60,10 +61,9 @@ public final class UserScimMapper {
         ObjectNode out = JSON.objectNode();
         ArrayNode schemas = out.putArray("schemas").add(Schemas.USER);
         out.put("id", user.id());
-        String externalId = user.firstAttribute(model.externalIdAttribute());
-        if (externalId != null) {
-            out.put("externalId", externalId);
-        }
+        model.userMappings().stream().filter(UserScimMapper::isExternalId).findFirst()
+                .map(mapping -> storedValues(user, mapping)).filter(values -> !values.isEmpty())
+                .ifPresent(values -> out.put("externalId", values.get(0)));
         out.put("userName", userName(user));
         for (AttributeMapping mapping : model.userMappings()) {
             if (mapping.storage() == Storage.USERNAME || isExternalId(mapping)) {
@@ -212,7 +212,12 @@ public final class UserScimMapper {
     private static JsonNode typed(String value, AttributeDefinition leaf) {
         try {
             if (leaf.type() == AttributeType.BOOLEAN) {
-                return JSON.booleanNode(Boolean.parseBoolean(value));
+                // Boolean.parseBoolean would turn any other text (" true", "yes") into false.
+                String trimmed = value.trim();
+                if ("true".equalsIgnoreCase(trimmed) || "false".equalsIgnoreCase(trimmed)) {
+                    return JSON.booleanNode(Boolean.parseBoolean(trimmed));
+                }
+                return JSON.textNode(value);
             }
             if (leaf.type() == AttributeType.INTEGER) {
                 return JSON.numberNode(Long.parseLong(value.trim()));
@@ -373,11 +378,16 @@ public final class UserScimMapper {
             return values;
         }
         if (!mapping.attribute().multiValued()) {
+            boolean bare = !top.isObject();
             top = complexValue(top, mapping.attribute());
             if (!top.isObject()) {
                 throw ScimException.invalidValue("Attribute '" + path.attribute() + "' must be an object");
             }
             consumed.top(schemaKey + path.attribute() + "." + sub.toLowerCase(Locale.ROOT));
+            if (bare && "value".equalsIgnoreCase(sub)) {
+                // The bare string was the whole value: it is stored, not unmapped.
+                consumed.top(schemaKey + path.attribute());
+            }
             List<String> values = new ArrayList<>();
             addScalar(values, ScimJson.get(top, sub), mapping.leaf(), display);
             return values;
@@ -465,22 +475,24 @@ public final class UserScimMapper {
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> ext = field.getValue().fields(); ext.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = ext.next();
-                    collect(result, key + ":", key.toLowerCase(Locale.ROOT) + ":", e.getKey(), e.getValue(), consumed);
+                    collect(result, key, key + ":", key.toLowerCase(Locale.ROOT) + ":", e.getKey(), e.getValue(),
+                            consumed);
                 }
                 continue;
             }
-            collect(result, "", "", key, field.getValue(), consumed);
+            collect(result, Schemas.USER, "", "", key, field.getValue(), consumed);
         }
         return new ArrayList<>(result);
     }
 
-    private static void collect(Set<String> result, String prefix, String consumedPrefix, String name, JsonNode value,
-            Consumed consumed) {
+    private void collect(Set<String> result, String schema, String prefix, String consumedPrefix, String name,
+            JsonNode value, Consumed consumed) {
         String top = consumedPrefix + name.toLowerCase(Locale.ROOT);
         if (ScimJson.isAbsent(value) || consumed.hasTop(top)) {
             return;
         }
-        if (value.isObject()) {
+        boolean multiValued = isMultiValued(schema, name);
+        if (value.isObject() && !multiValued) {
             for (Iterator<String> subs = value.fieldNames(); subs.hasNext(); ) {
                 String sub = subs.next();
                 if (!consumed.hasTop(top + "." + sub.toLowerCase(Locale.ROOT)) && !ScimJson.isAbsent(value.get(sub))) {
@@ -489,10 +501,13 @@ public final class UserScimMapper {
             }
             return;
         }
-        if (value.isArray()) {
-            for (JsonNode element : value) {
+        if (value.isArray() || value.isObject()) {
+            // A single object for a multi-valued attribute is read as its only value (see elements()).
+            for (JsonNode element : value.isArray() ? value : List.of(value)) {
                 if (!element.isObject()) {
-                    result.add(prefix + name);
+                    if (!consumed.hasElement(element, "value")) {
+                        result.add(prefix + name);
+                    }
                     continue;
                 }
                 String type = typeOf(element);
@@ -508,6 +523,12 @@ public final class UserScimMapper {
             return;
         }
         result.add(prefix + name);
+    }
+
+    /** Whether {@code name} is multi-valued in schema {@code urn} (RFC 7643 schemas, then the realm's own). */
+    private boolean isMultiValued(String urn, String name) {
+        return CoreSchemas.byId(urn).or(() -> model.userType().schemaById(urn)).flatMap(s -> s.attribute(name))
+                .map(AttributeDefinition::multiValued).orElse(false);
     }
 
     /** Which parts of the body a mapping has read. */
