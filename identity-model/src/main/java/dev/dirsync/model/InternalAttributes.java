@@ -11,7 +11,10 @@ public final class InternalAttributes {
     public static final String EXTERNAL_ID = "dirsync.externalId";
     /** {@code userName} as the IdP spelled it; Keycloak stores usernames lower-cased. */
     public static final String USER_NAME = "dirsync.userName";
-    /** The last {@code meta.version} served, to notice changes made outside SCIM and move {@code lastModified}. */
+    /**
+     * The last {@code meta.version} served for a user of a federation provider, whose imports fire no events: when
+     * it differs from the current one, the user changed outside SCIM and {@code lastModified} moves.
+     */
     public static final String VERSION = "dirsync.version";
 
     private InternalAttributes() {

@@ -2,6 +2,9 @@ package dev.dirsync.it.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +68,21 @@ class ScimAuthIT {
         }
         assertUnauthorized(realm.scimWithoutToken().post("/Users", Map.of("userName", "x")));
         assertUnauthorized(realm.scimWithoutToken().post("/Bulk", Map.of()));
+    }
+
+    @Test
+    void expiredToken_is401() {
+        TestRealm shortLived = TestRealm.create(server, "auth-expiry");
+        try {
+            shortLived.admin().put(shortLived.path(""), Map.of("accessTokenLifespan", 2));
+            ScimClient client = shortLived.scim();
+            assertThat(client.get("/Users").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> client.get("/Users").status() == 401);
+            assertUnauthorized(client.get("/Users"));
+        } finally {
+            shortLived.delete();
+        }
     }
 
     @Test

@@ -97,6 +97,34 @@ class ScimProtocolIT {
     }
 
     @Test
+    void versionAndLastModified_followChangesMadeInTheAccountConsole() throws Exception {
+        ObjectNode client = HttpResult.JSON.createObjectNode().put("clientId", "account-app").put("publicClient", false)
+                .put("secret", "account-app-secret-0123456789").put("directAccessGrantsEnabled", true)
+                .put("standardFlowEnabled", false);
+        assertThat(realm.admin().post(realm.path("clients"), client).status()).isEqualTo(201);
+        String id = scim.post("/Users", Map.of("schemas", List.of(USER), "userName", "self-service",
+                "name", Map.of("givenName", "Self", "familyName", "Service"),
+                "emails", List.of(Map.of("value", "self@example.com", "primary", true)),
+                "password", "Self-Service-Pass-1")).json().path("id").asText();
+        JsonNode before = scim.get("/Users/" + id).json();
+        String token = server.admin().passwordToken(realm.name(), "account-app", "account-app-secret-0123456789",
+                "self-service", "Self-Service-Pass-1");
+        java.net.http.HttpResponse<String> update = server.http().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.baseUrl() + "/realms/" + realm.name() + "/account/"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"self-service\","
+                        + "\"email\":\"self@example.com\",\"firstName\":\"Renamed\",\"lastName\":\"Service\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(204);
+
+        JsonNode after = scim.get("/Users/" + id).json();
+        assertThat(after.path("name").path("givenName").asText()).isEqualTo("Renamed");
+        assertThat(after.path("meta").path("version").asText()).isNotEqualTo(before.path("meta").path("version").asText());
+        assertThat(Instant.parse(after.path("meta").path("lastModified").asText()))
+                .isAfter(Instant.parse(before.path("meta").path("lastModified").asText()));
+    }
+
+    @Test
     void groupVersion_changesWhenMembershipChangesThroughAdminRest() {
         String member = user("group-version-member");
         HttpResult created = scim.post("/Groups", Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Group"),

@@ -202,6 +202,11 @@ class ScimUsersIT {
                 .isEqualTo("nickName,profileUrl");
         assertThat(events.get(0).path("details").path("via").asText()).isEqualTo("scim");
         assertThat(events.get(0).path("representation").asText()).contains("unmapped-user");
+        JsonNode auth = events.get(0).path("authDetails");
+        String clientUuid = realm.admin().get(realm.path("clients?clientId=" + TestRealm.PROVISIONER)).json().get(0)
+                .path("id").asText();
+        assertThat(auth.path("clientId").asText()).as("the SCIM client is the event's author").isEqualTo(clientUuid);
+        assertThat(auth.path("realmId").asText()).isEqualTo(realm.admin().get(realm.path("")).json().path("id").asText());
     }
 
     private String createUser(String userName, Map<String, Object> extra) {

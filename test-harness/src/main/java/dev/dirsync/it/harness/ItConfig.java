@@ -14,10 +14,11 @@ import java.nio.file.Path;
  * @param postgresRequired   fail rather than skip when PostgreSQL cannot be reached
  * @param projectDir         root of the Maven reactor
  * @param features           Keycloak features to enable ({@code --features}), comma-separated
+ * @param javaHome           the JDK Keycloak runs on ({@code JAVA_HOME}), or {@code null} for the default
  */
 public record ItConfig(String db, Path distribution, String distVersion, Path workDir, Path providers,
         String postgresUrl, String postgresUser, String postgresPassword, boolean postgresRequired, Path projectDir,
-        String features) {
+        String features, String javaHome) {
 
     public static ItConfig fromSystemProperties() {
         return new ItConfig(
@@ -32,7 +33,8 @@ public record ItConfig(String db, Path distribution, String distVersion, Path wo
                 Boolean.parseBoolean(property("dirsync.it.postgres.required", "false"))
                         || Boolean.parseBoolean(System.getenv().getOrDefault("DIRSYNC_REQUIRE_POSTGRES", "false")),
                 Path.of(property("dirsync.it.projectDir", ".")),
-                property("dirsync.it.features", "declarative-ui"));
+                property("dirsync.it.features", "declarative-ui"),
+                property("dirsync.it.javaHome", null));
     }
 
     public boolean postgres() {

@@ -109,8 +109,13 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_CLIENT_ID", adminClientId);
         env.put("KC_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminClientSecret);
         env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
-        System.out.printf("[keycloak-it] starting Keycloak %s (%s) on http://127.0.0.1:%d, log %s%n",
-                config.distVersion(), config.db(), httpPort, log);
+        if (config.javaHome() != null) {
+            env.put("JAVA_HOME", config.javaHome());
+            env.put("PATH", config.javaHome() + "/bin:" + env.getOrDefault("PATH", ""));
+        }
+        System.out.printf("[keycloak-it] starting Keycloak %s (%s, Java %s) on http://127.0.0.1:%d, log %s%n",
+                config.distVersion(), config.db(), config.javaHome() == null ? System.getProperty("java.version")
+                        : config.javaHome(), httpPort, log);
         long started = System.nanoTime();
         process = builder.start();
         shutdownHook = new Thread(this::stopProcess, "keycloak-it-stop");

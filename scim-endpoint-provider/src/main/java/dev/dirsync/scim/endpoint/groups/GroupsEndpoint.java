@@ -282,22 +282,15 @@ public final class GroupsEndpoint {
         }
     }
 
-    private void stamp(GroupModel group) {
+    private static void stamp(GroupModel group) {
         group.setLastModifiedTimestamp(Time.currentTimeMillis());
-        group.setSingleAttribute(InternalAttributes.VERSION, GroupScimMapper.version(snapshot(group, false)));
     }
 
-    /** The group's resource; a version other than the one last served means a change outside SCIM. */
+    /**
+     * The group's resource. Its version covers name, externalId and {@code lastModified}, which SCIM writes, Keycloak's
+     * membership events and admin updates stamp, so it changes whenever the group does, without any write on read.
+     */
     ObjectNode represent(GroupModel group, boolean withMembers) {
-        GroupSnapshot snapshot = snapshot(group, false);
-        String version = GroupScimMapper.version(snapshot);
-        String served = group.getFirstAttribute(InternalAttributes.VERSION);
-        if (!version.equals(served)) {
-            if (served != null) {
-                group.setLastModifiedTimestamp(Time.currentTimeMillis());
-            }
-            group.setSingleAttribute(InternalAttributes.VERSION, GroupScimMapper.version(snapshot(group, false)));
-        }
         return GroupScimMapper.toScim(snapshot(group, withMembers), context.baseUrl());
     }
 

@@ -20,10 +20,15 @@ public record IdPage(long total, List<String> ids) {
      */
     public static IdPage query(EntityManager em, String from, String alias, String where, String order, Jpql jpql,
             int startIndex, int count) {
-        TypedQuery<Long> total = em.createQuery("select count(" + alias + ") from " + from + " where " + where,
+        TypedQuery<Long> total = em.createQuery("select count(*) from " + from + " where " + where,
                 Long.class);
         bind(total, jpql.parameters());
-        long matches = total.getSingleResult();
+        return query(em, from, alias, where, order, jpql, startIndex, count, total.getSingleResult());
+    }
+
+    /** The same with the number of matches already known. */
+    public static IdPage query(EntityManager em, String from, String alias, String where, String order, Jpql jpql,
+            int startIndex, int count, long matches) {
         if (count == 0 || matches < startIndex) {
             return new IdPage(matches, List.of());
         }

@@ -67,8 +67,13 @@ public final class UsersEndpoint {
             where += " and " + search.filter().accept(new UserFilterTranslator(context.model(), jpql));
         }
         String order = UserSort.orderBy(search.sortBy(), search.descending(), context.model(), jpql);
-        IdPage page = IdPage.query(entityManager(), "UserEntity u", "u", where, order, jpql, search.startIndex(),
-                search.count());
+        IdPage page;
+        if (search.filter() == null && "u.username asc".equals(order)) {
+            page = RealmUserPages.page(entityManager(), context.realm().getId(), search.startIndex(), search.count());
+        } else {
+            page = IdPage.query(entityManager(), "UserEntity u", "u", where, order, jpql, search.startIndex(),
+                    search.count());
+        }
         List<JsonNode> resources = new ArrayList<>();
         if (viewAll) {
             for (UserSnapshot snapshot : UserSnapshots.load(entityManager(), page.ids())) {
@@ -118,7 +123,6 @@ public final class UsersEndpoint {
         UserInput input = mapper.fromScim(request.requireBody());
         UserModel user = new UserWriter(context).create(input);
         UserSnapshot snapshot = UserSnapshot.of(user, List.of());
-        user.setSingleAttribute(InternalAttributes.VERSION, mapper.version(snapshot));
         context.audit().user(OperationType.CREATE, user, input.unmapped());
         SearchRequest projection = SearchRequest.fromQuery(request, context.limits());
         return ScimResponses.resource(201, AttributeProjection.of(projection.attributes(),
@@ -174,25 +178,30 @@ public final class UsersEndpoint {
     }
 
     /**
-     * The user's SCIM resource. When its version differs from the one last served, the user changed outside SCIM
-     * (console, account console, federation): {@code meta.lastModified} moves to now.
+     * The user's SCIM resource. Changes made in the consoles stamp {@code lastModified} through Keycloak's events;
+     * a federation provider's imports fire none, so for federated users the version last served is kept, and when it
+     * differs the user changed outside SCIM: {@code meta.lastModified} moves to now.
      */
     ObjectNode represent(UserModel user) {
         UserSnapshot snapshot = snapshot(user);
-        String version = mapper.version(snapshot);
-        String served = user.getFirstAttribute(InternalAttributes.VERSION);
-        if (!version.equals(served)) {
-            if (served != null) {
-                user.setLastModifiedTimestamp(Time.currentTimeMillis());
-                snapshot = snapshot(user);
+        if (user.getFederationLink() != null) {
+            String version = mapper.version(snapshot);
+            String served = user.getFirstAttribute(InternalAttributes.VERSION);
+            if (!version.equals(served)) {
+                if (served != null) {
+                    user.setLastModifiedTimestamp(Time.currentTimeMillis());
+                    snapshot = snapshot(user);
+                }
+                user.setSingleAttribute(InternalAttributes.VERSION, version);
             }
-            user.setSingleAttribute(InternalAttributes.VERSION, version);
         }
         return mapper.toScim(snapshot, context.baseUrl());
     }
 
     private void stampVersion(UserModel user) {
-        user.setSingleAttribute(InternalAttributes.VERSION, mapper.version(snapshot(user)));
+        if (user.getFederationLink() != null) {
+            user.setSingleAttribute(InternalAttributes.VERSION, mapper.version(snapshot(user)));
+        }
     }
 
     UserSnapshot snapshot(UserModel user) {
