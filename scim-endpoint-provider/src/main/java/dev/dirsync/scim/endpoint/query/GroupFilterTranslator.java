@@ -7,12 +7,11 @@ import dev.dirsync.model.InternalAttributes;
 import dev.dirsync.scim.filter.AttributePath;
 import dev.dirsync.scim.filter.CompareOp;
 import dev.dirsync.scim.filter.Filter;
-import dev.dirsync.scim.filter.FilterVisitor;
 import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 
 /** Translates a SCIM filter on Groups into a JPQL predicate over {@code GroupEntity g}. */
-public final class GroupFilterTranslator implements FilterVisitor<String> {
+public final class GroupFilterTranslator extends LogicalTranslator {
 
     private static final String MEMBERS = "select m.groupId from UserGroupMembershipEntity m";
 
@@ -22,20 +21,8 @@ public final class GroupFilterTranslator implements FilterVisitor<String> {
         this.jpql = jpql;
     }
 
-    @Override
-    public String visitAnd(Filter.And and) {
-        return Constants.and(and.left().accept(this), and.right().accept(this));
-    }
 
-    @Override
-    public String visitOr(Filter.Or or) {
-        return Constants.or(or.left().accept(this), or.right().accept(this));
-    }
 
-    @Override
-    public String visitNot(Filter.Not not) {
-        return Constants.not(not.filter().accept(this));
-    }
 
     @Override
     public String visitCompare(Filter.Compare compare) {
@@ -122,21 +109,9 @@ public final class GroupFilterTranslator implements FilterVisitor<String> {
     }
 
     /** members[value eq "…" and type eq "User"]: each member is one user. */
-    private final class MemberTranslator implements FilterVisitor<String> {
-        @Override
-        public String visitAnd(Filter.And and) {
-            return Constants.and(and.left().accept(this), and.right().accept(this));
-        }
+    private final class MemberTranslator extends LogicalTranslator {
 
-        @Override
-        public String visitOr(Filter.Or or) {
-            return Constants.or(or.left().accept(this), or.right().accept(this));
-        }
 
-        @Override
-        public String visitNot(Filter.Not not) {
-            return Constants.not(not.filter().accept(this));
-        }
 
         @Override
         public String visitCompare(Filter.Compare compare) {

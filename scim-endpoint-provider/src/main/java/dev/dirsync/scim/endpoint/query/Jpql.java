@@ -48,29 +48,38 @@ public final class Jpql {
         boolean lower = !caseExact;
         String expression = lower && !storedLowerCase ? "lower(" + column + ")" : column;
         String operand = lower ? text.toLowerCase(Locale.ROOT) : text;
-        String notNull = column + " is not null";
         switch (op) {
-            case EQ:
-                return "(" + notNull + " and " + expression + " = " + bind(operand) + ")";
-            case NE:
-                return "(" + column + " is null or " + expression + " <> " + bind(operand) + ")";
             case CO:
-                return "(" + notNull + " and " + expression + " like " + bind("%" + escape(operand) + "%") + " escape '!')";
+                return like(column, expression, "%" + escape(operand) + "%");
             case SW:
-                return "(" + notNull + " and " + expression + " like " + bind(escape(operand) + "%") + " escape '!')";
+                return like(column, expression, escape(operand) + "%");
             case EW:
-                return "(" + notNull + " and " + expression + " like " + bind("%" + escape(operand)) + " escape '!')";
-            case GT:
-                return "(" + notNull + " and " + expression + " > " + bind(operand) + ")";
-            case GE:
-                return "(" + notNull + " and " + expression + " >= " + bind(operand) + ")";
-            case LT:
-                return "(" + notNull + " and " + expression + " < " + bind(operand) + ")";
-            case LE:
-                return "(" + notNull + " and " + expression + " <= " + bind(operand) + ")";
+                return like(column, expression, "%" + escape(operand));
             default:
-                throw new IllegalStateException("unknown operator " + op);
+                return ordered(column, expression, op, operand);
         }
+    }
+
+    private String like(String column, String expression, String pattern) {
+        return "(" + column + " is not null and " + expression + " like " + bind(pattern) + " escape '!')";
+    }
+
+    /**
+     * {@code eq}, {@code ne}, {@code gt}, {@code ge}, {@code lt}, {@code le} on a nullable column; {@code ne} holds
+     * for a missing value.
+     */
+    private String ordered(String column, String expression, CompareOp op, Object operand) {
+        String operator;
+        switch (op) {
+            case EQ: operator = "="; break;
+            case NE: return "(" + column + " is null or " + expression + " <> " + bind(operand) + ")";
+            case GT: operator = ">"; break;
+            case GE: operator = ">="; break;
+            case LT: operator = "<"; break;
+            case LE: operator = "<="; break;
+            default: throw new IllegalStateException("not an ordering operator: " + op);
+        }
+        return "(" + column + " is not null and " + expression + " " + operator + " " + bind(operand) + ")";
     }
 
     /** {@code pr} on a nullable string column. */
@@ -107,23 +116,10 @@ public final class Jpql {
         } catch (DateTimeParseException e) {
             throw ScimException.invalidFilter("'" + value.asText() + "' is not an RFC 3339 date-time");
         }
-        String notNull = column + " is not null";
-        switch (op) {
-            case EQ:
-                return "(" + notNull + " and " + column + " = " + bind(millis) + ")";
-            case NE:
-                return "(" + column + " is null or " + column + " <> " + bind(millis) + ")";
-            case GT:
-                return "(" + notNull + " and " + column + " > " + bind(millis) + ")";
-            case GE:
-                return "(" + notNull + " and " + column + " >= " + bind(millis) + ")";
-            case LT:
-                return "(" + notNull + " and " + column + " < " + bind(millis) + ")";
-            case LE:
-                return "(" + notNull + " and " + column + " <= " + bind(millis) + ")";
-            default:
-                throw ScimException.invalidFilter("'" + attribute + "' is a dateTime: " + op + " does not apply");
+        if (op.isSubstring()) {
+            throw ScimException.invalidFilter("'" + attribute + "' is a dateTime: " + op + " does not apply");
         }
+        return ordered(column, column, op, millis);
     }
 
     /**

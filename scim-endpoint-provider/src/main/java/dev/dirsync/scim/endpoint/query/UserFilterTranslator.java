@@ -13,7 +13,6 @@ import dev.dirsync.model.IdentityModel;
 import dev.dirsync.scim.filter.AttributePath;
 import dev.dirsync.scim.filter.CompareOp;
 import dev.dirsync.scim.filter.Filter;
-import dev.dirsync.scim.filter.FilterVisitor;
 import dev.dirsync.scim.protocol.ScimException;
 import dev.dirsync.scim.protocol.Schemas;
 import dev.dirsync.scim.schema.AttributeDefinition;
@@ -26,7 +25,7 @@ import dev.dirsync.scim.schema.SchemaDefinition;
  * define but the realm does not store match nothing ({@code ne} matches everything); names no schema defines are
  * {@code invalidFilter}.
  */
-public final class UserFilterTranslator implements FilterVisitor<String> {
+public final class UserFilterTranslator extends LogicalTranslator {
 
     static final String USER_ATTRIBUTE = "UserAttributeEntity";
 
@@ -38,20 +37,8 @@ public final class UserFilterTranslator implements FilterVisitor<String> {
         this.jpql = jpql;
     }
 
-    @Override
-    public String visitAnd(Filter.And and) {
-        return Constants.and(and.left().accept(this), and.right().accept(this));
-    }
 
-    @Override
-    public String visitOr(Filter.Or or) {
-        return Constants.or(or.left().accept(this), or.right().accept(this));
-    }
 
-    @Override
-    public String visitNot(Filter.Not not) {
-        return Constants.not(not.filter().accept(this));
-    }
 
     @Override
     public String visitCompare(Filter.Compare compare) {
@@ -264,7 +251,7 @@ public final class UserFilterTranslator implements FilterVisitor<String> {
     }
 
     /** Translates the filter between brackets for one {@link Element}. */
-    private final class ElementTranslator implements FilterVisitor<String> {
+    private final class ElementTranslator extends LogicalTranslator {
         private final Element element;
         private final AttributePath attribute;
 
@@ -273,20 +260,8 @@ public final class UserFilterTranslator implements FilterVisitor<String> {
             this.attribute = attribute;
         }
 
-        @Override
-        public String visitAnd(Filter.And and) {
-            return Constants.and(and.left().accept(this), and.right().accept(this));
-        }
 
-        @Override
-        public String visitOr(Filter.Or or) {
-            return Constants.or(or.left().accept(this), or.right().accept(this));
-        }
 
-        @Override
-        public String visitNot(Filter.Not not) {
-            return Constants.not(not.filter().accept(this));
-        }
 
         @Override
         public String visitCompare(Filter.Compare compare) {
