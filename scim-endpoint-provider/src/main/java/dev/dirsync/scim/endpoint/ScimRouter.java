@@ -141,6 +141,7 @@ public final class ScimRouter {
         long userTotal = tryTotal(() -> new UsersEndpoint(context).search(countOnly));
         long groupTotal = tryTotal(() -> new GroupsEndpoint(context).search(countOnly));
         if (userTotal < 0 && groupTotal < 0) {
+            // The filter fits neither resource type: answer with the Users error (e.g. invalidFilter).
             new UsersEndpoint(context).search(countOnly);
         }
         List<com.fasterxml.jackson.databind.JsonNode> resources = new java.util.ArrayList<>();
