@@ -39,9 +39,15 @@ public final class ScimAudit {
         this.connection = connection;
     }
 
+    public static final String DETAIL_TOKEN = "provisioningToken";
+
     /** A fresh builder per event: a reused builder would carry details of the previous event over. */
     private AdminEventBuilder event() {
-        return new AdminEventBuilder(realm, caller.auth(), session, connection);
+        AdminEventBuilder builder = new AdminEventBuilder(realm, caller.auth(), session, connection);
+        if (caller.provisioningTokenId() != null) {
+            builder.detail(DETAIL_TOKEN, caller.provisioningTokenId());
+        }
+        return builder;
     }
 
     public void user(OperationType operation, UserModel user, List<String> unmapped) {

@@ -77,6 +77,20 @@ public final class AdminClient {
         return send(request(adminPath).GET());
     }
 
+    /** Any method with a JSON body (e.g. DELETE of role mappings). */
+    public HttpResult send(String method, String adminPath, Object body) {
+        return send(request(adminPath).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    /** The same Admin REST API called with another bearer token. */
+    public AdminClient withToken(String otherToken) {
+        AdminClient other = new AdminClient(server, clientId, clientSecret);
+        other.token = otherToken;
+        other.tokenExpires = Instant.MAX;
+        return other;
+    }
+
     public HttpResult delete(String adminPath) {
         return send(request(adminPath).DELETE());
     }

@@ -154,6 +154,15 @@ public final class KeycloakServer implements AutoCloseable {
         return new IllegalStateException(message + ". Last lines of " + log + ":\n" + logTail());
     }
 
+    /** Everything Keycloak has logged so far (tests assert that secrets never reach it). */
+    public String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last lines Keycloak wrote, for failure messages. */
     public String logTail() {
         try {

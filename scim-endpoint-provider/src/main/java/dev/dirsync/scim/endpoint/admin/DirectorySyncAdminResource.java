@@ -46,6 +46,12 @@ public class DirectorySyncAdminResource {
         this.adminEvent = adminEvent;
     }
 
+    /** Provisioning tokens of the realm. */
+    @Path("tokens")
+    public TokensAdminResource tokens() {
+        return new TokensAdminResource(session, realm, auth, adminEvent);
+    }
+
     /** The realm's identity model: every mapped SCIM path, where it is stored, and annotations that were skipped. */
     @GET
     @Path("identity-model")

@@ -2,7 +2,16 @@ package dev.dirsync.scim.endpoint.auth;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
+import dev.dirsync.scim.endpoint.tokens.ProvisioningClient;
+import dev.dirsync.scim.endpoint.tokens.ProvisioningTokenEntity;
+import dev.dirsync.scim.endpoint.tokens.ProvisioningTokens;
 import dev.dirsync.scim.protocol.ScimException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.RoleUtils;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AppAuthManager;
@@ -29,6 +38,9 @@ public final class ScimAuthenticator {
             throw ScimException.unauthorized("Only the Bearer authentication scheme is supported");
         }
         String token = header.substring(7).trim();
+        if (token.startsWith(ProvisioningTokens.PREFIX)) {
+            return provisioningToken(session, realm, token);
+        }
         AuthResult result;
         try {
             result = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).setTokenString(token)
@@ -47,7 +59,52 @@ public final class ScimAuthenticator {
             throw ScimException.unauthorized("The token's user is disabled");
         }
         AdminAuth auth = new AdminAuth(realm, result.token(), result.user(), result.client());
-        return new ScimCaller(auth, AdminPermissions.evaluator(session, realm, auth), result.user(), result.client());
+        return new ScimCaller(auth, AdminPermissions.evaluator(session, realm, auth), result.user(), result.client(),
+                null);
+    }
+
+    /**
+     * A provisioning token acts as the service account of the realm's {@link ProvisioningClient}, whose roles and
+     * fine-grained permissions decide what it may do. An organization's token only works at that organization's
+     * endpoint.
+     */
+    private static ScimCaller provisioningToken(KeycloakSession session, RealmModel realm, String secret) {
+        ProvisioningTokenEntity token = new ProvisioningTokens(session).authenticate(realm, secret).orElseThrow(
+                () -> ScimException.unauthorized("The provisioning token is invalid, revoked or expired"));
+        if (token.getOrganizationId() != null) {
+            throw ScimException.forbidden("This provisioning token belongs to an organization and only works at "
+                    + "that organization's SCIM endpoint");
+        }
+        ClientModel client = ProvisioningClient.find(realm);
+        UserModel serviceAccount = client == null ? null : session.users().getServiceAccount(client);
+        if (serviceAccount == null || !client.isEnabled() || !serviceAccount.isEnabled()) {
+            throw ScimException.unauthorized("Provisioning tokens are disabled in this realm (client '"
+                    + ProvisioningClient.CLIENT_ID + "' is missing or disabled)");
+        }
+        AdminAuth auth = new AdminAuth(realm, identity(serviceAccount, client), serviceAccount, client);
+        return new ScimCaller(auth, AdminPermissions.evaluator(session, realm, auth), serviceAccount, client,
+                token.getId());
+    }
+
+    /**
+     * What an access token of the service account would say, for Keycloak's permission evaluator: its subject, its
+     * client and its effective roles (so roles come from the token, as for a full-scope client-credentials token).
+     */
+    private static AccessToken identity(UserModel serviceAccount, ClientModel client) {
+        AccessToken token = new AccessToken();
+        token.id(KeycloakModelUtils.generateId());
+        token.subject(serviceAccount.getId());
+        token.issuedFor(client.getClientId());
+        AccessToken.Access realmRoles = new AccessToken.Access();
+        for (RoleModel role : RoleUtils.getDeepUserRoleMappings(serviceAccount)) {
+            if (role.isClientRole()) {
+                token.addAccess(((ClientModel) role.getContainer()).getClientId()).addRole(role.getName());
+            } else {
+                realmRoles.addRole(role.getName());
+            }
+        }
+        token.setRealmAccess(realmRoles);
+        return token;
     }
 
 }

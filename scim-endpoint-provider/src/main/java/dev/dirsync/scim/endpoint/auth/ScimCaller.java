@@ -16,15 +16,18 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
  * @param permissions the caller's admin permissions in the realm
  * @param user        the token's subject (a service account for client-credentials tokens)
  * @param client      the client the token was issued to
+ * @param provisioningTokenId the provisioning token used, or {@code null} for an OAuth access token
  */
-public record ScimCaller(AdminAuth auth, AdminPermissionEvaluator permissions, UserModel user, ClientModel client) {
+public record ScimCaller(AdminAuth auth, AdminPermissionEvaluator permissions, UserModel user, ClientModel client,
+        String provisioningTokenId) {
 
     /** The same caller in another session, its models re-read there. */
     public ScimCaller in(KeycloakSession session, RealmModel realm) {
         UserModel otherUser = session.users().getUserById(realm, user.getId());
         ClientModel otherClient = session.clients().getClientById(realm, client.getId());
         AdminAuth otherAuth = new AdminAuth(realm, auth.getToken(), otherUser, otherClient);
-        return new ScimCaller(otherAuth, AdminPermissions.evaluator(session, realm, otherAuth), otherUser, otherClient);
+        return new ScimCaller(otherAuth, AdminPermissions.evaluator(session, realm, otherAuth), otherUser, otherClient,
+                provisioningTokenId);
     }
 
     /** Whether the token's subject is a service account (no person behind it, so no {@code /Me}). */

@@ -1,0 +1,162 @@
+package dev.dirsync.scim.endpoint.admin;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.dirsync.scim.endpoint.tokens.ProvisioningClient;
+import dev.dirsync.scim.endpoint.tokens.ProvisioningTokenEntity;
+import dev.dirsync.scim.endpoint.tokens.ProvisioningTokens;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/directory-sync/tokens}: provisioning tokens, for IdPs that can only send a static
+ * bearer token (Entra's "Secret Token", Okta's "HTTP Header"). Needs {@code manage-realm}. The secret appears once, in
+ * the creation response; it is stored only as a digest and never listed, logged or exported.
+ */
+public class TokensAdminResource {
+
+    /** Admin event resource type of token changes. */
+    public static final String RESOURCE_TYPE = "DIRECTORY_SYNC_TOKEN";
+    private static final int MAX_NAME = 255;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    TokensAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    /** Creates a token: {@code {"name", "organization"?, "expiresAt"?}}; answers 201 with the secret, once. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(Map<String, Object> body) {
+        auth.realm().requireManageRealm();
+        Map<String, Object> request = body == null ? Map.of() : body;
+        Object nameValue = request.get("name");
+        if (!(nameValue instanceof String name) || name.isBlank() || name.length() > MAX_NAME) {
+            throw ErrorResponse.error("'name' is required (at most " + MAX_NAME + " characters)",
+                    Response.Status.BAD_REQUEST);
+        }
+        OrganizationModel organization = organization(request.get("organization"));
+        Long expiresAt = expiresAt(request.get("expiresAt"));
+        ProvisioningClient.ensure(session, realm);
+        String createdBy = auth.adminAuth().getUser() == null ? null : auth.adminAuth().getUser().getUsername();
+        ProvisioningTokens.Created created = new ProvisioningTokens(session).create(realm, name.trim(),
+                organization == null ? null : organization.getId(), expiresAt, createdBy);
+        Map<String, Object> representation = representation(created.token(), organization);
+        adminEvent.operation(OperationType.CREATE).resource(RESOURCE_TYPE)
+                .resourcePath("directory-sync", "tokens", created.token().getId()).representation(representation)
+                .success();
+        Map<String, Object> response = new LinkedHashMap<>(representation);
+        response.put("token", created.secret());
+        return Response.created(URI.create(session.getContext().getUri().getAbsolutePath() + "/"
+                + created.token().getId())).entity(response).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Every token of the realm, without secrets. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> list() {
+        auth.realm().requireManageRealm();
+        return new ProvisioningTokens(session).list(realm).stream()
+                .map(t -> representation(t, organizationById(t.getOrganizationId()))).toList();
+    }
+
+    /** Revokes a token at once: its next use is refused on every node. */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        auth.realm().requireManageRealm();
+        ProvisioningTokens tokens = new ProvisioningTokens(session);
+        ProvisioningTokenEntity token = tokens.get(realm, id).orElseThrow(NotFoundException::new);
+        tokens.delete(token);
+        adminEvent.operation(OperationType.DELETE).resource(RESOURCE_TYPE)
+                .resourcePath("directory-sync", "tokens", id).success();
+        return Response.noContent().build();
+    }
+
+    private OrganizationModel organization(Object alias) {
+        if (alias == null || (alias instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (!(alias instanceof String a)) {
+            throw ErrorResponse.error("'organization' must be an organization alias", Response.Status.BAD_REQUEST);
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel organization = organizations == null || !realm.isOrganizationsEnabled() ? null
+                : organizations.getByAlias(a);
+        if (organization == null) {
+            throw ErrorResponse.error("No organization with alias '" + a + "' in this realm (are organizations "
+                    + "enabled?)", Response.Status.BAD_REQUEST);
+        }
+        return organization;
+    }
+
+    private OrganizationModel organizationById(String id) {
+        if (id == null) {
+            return null;
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        return organizations == null ? null : organizations.getById(id);
+    }
+
+    private static Long expiresAt(Object value) {
+        if (value == null) {
+            return null;
+        }
+        long millis;
+        try {
+            millis = value instanceof Number n ? n.longValue() : Instant.parse(value.toString()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw ErrorResponse.error("'expiresAt' must be an RFC 3339 date-time such as 2027-01-31T00:00:00Z",
+                    Response.Status.BAD_REQUEST);
+        }
+        if (millis <= Time.currentTimeMillis()) {
+            throw ErrorResponse.error("'expiresAt' must be in the future", Response.Status.BAD_REQUEST);
+        }
+        return millis;
+    }
+
+    private static Map<String, Object> representation(ProvisioningTokenEntity token, OrganizationModel organization) {
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("id", token.getId());
+        rep.put("name", token.getName());
+        rep.put("organization", organization == null ? null : organization.getAlias());
+        rep.put("createdAt", Instant.ofEpochMilli(token.getCreatedAt()).toString());
+        rep.put("createdBy", token.getCreatedBy());
+        rep.put("expiresAt", token.getExpiresAt() == null ? null : Instant.ofEpochMilli(token.getExpiresAt()).toString());
+        rep.put("lastUsedAt", token.getLastUsedAt() == null ? null
+                : Instant.ofEpochMilli(token.getLastUsedAt()).toString());
+        return rep;
+    }
+}
