@@ -12,6 +12,12 @@ public final class InternalAttributes {
     /** {@code userName} as the IdP spelled it; Keycloak stores usernames lower-cased. */
     public static final String USER_NAME = "dirsync.userName";
     /**
+     * The tenants whose SCIM endpoint created the user ({@code realm}, {@code org:<id>}): an organization's DELETE
+     * removes the user only when no other tenant owns it.
+     */
+    public static final String TENANTS = "dirsync.tenants";
+
+    /**
      * The last {@code meta.version} served for a user of a federation provider, whose imports fire no events: when
      * it differs from the current one, the user changed outside SCIM and {@code lastModified} moves.
      */

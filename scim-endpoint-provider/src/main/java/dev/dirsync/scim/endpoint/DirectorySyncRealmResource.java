@@ -2,6 +2,7 @@ package dev.dirsync.scim.endpoint;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -31,6 +32,12 @@ public class DirectorySyncRealmResource {
     /** The realm's inbound SCIM 2.0 service provider. */
     @Path("scim/v2")
     public ScimResource scim() {
-        return new ScimResource(session, limits);
+        return new ScimResource(session, limits, null);
+    }
+
+    /** One Organization's SCIM 2.0 service provider: it sees and changes only that organization. */
+    @Path("organizations/{alias}/scim/v2")
+    public ScimResource organizationScim(@PathParam("alias") String alias) {
+        return new ScimResource(session, limits, alias);
     }
 }

@@ -28,6 +28,9 @@ final class MeEndpoint {
                     + context.caller().client().getClientId() + "', which has no SCIM User resource");
         }
         ScimRouter.allow(request.method(), "GET", "PUT", "PATCH", "DELETE");
+        if (!context.tenant().contains(context.session(), me)) {
+            throw ScimException.notFound("The token's user is not a user of this directory");
+        }
         UsersEndpoint users = new UsersEndpoint(context);
         if ("GET".equals(request.method())) {
             return users.self(me, request);

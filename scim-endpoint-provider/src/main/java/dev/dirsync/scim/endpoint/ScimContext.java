@@ -20,12 +20,14 @@ public final class ScimContext {
     private final ScimLimits limits;
     private final String baseUrl;
     private final ClientConnection connection;
+    private final ScimTenant tenant;
     private IdentityModel model;
     private ScimAudit audit;
 
-    public ScimContext(KeycloakSession session, RealmModel realm, ScimCaller caller, ScimLimits limits, String baseUrl,
-            ClientConnection connection) {
+    public ScimContext(KeycloakSession session, RealmModel realm, ScimTenant tenant, ScimCaller caller,
+            ScimLimits limits, String baseUrl, ClientConnection connection) {
         this.session = session;
+        this.tenant = tenant;
         this.realm = realm;
         this.caller = caller;
         this.limits = limits;
@@ -40,7 +42,12 @@ public final class ScimContext {
     public ScimContext in(KeycloakSession other) {
         RealmModel otherRealm = other.realms().getRealm(realm.getId());
         other.getContext().setRealm(otherRealm);
-        return new ScimContext(other, otherRealm, caller.in(other, otherRealm), limits, baseUrl, connection);
+        ScimTenant otherTenant = tenant.in(other);
+        if (!otherTenant.isRealm()) {
+            other.getContext().setOrganization(otherTenant.organization());
+        }
+        return new ScimContext(other, otherRealm, otherTenant, caller.in(other, otherRealm), limits, baseUrl,
+                connection);
     }
 
     /** The HTTP client's connection, for the audit trail. */
@@ -54,6 +61,11 @@ public final class ScimContext {
 
     public RealmModel realm() {
         return realm;
+    }
+
+    /** The realm, or the organization whose endpoint this is. */
+    public ScimTenant tenant() {
+        return tenant;
     }
 
     public ScimCaller caller() {

@@ -41,10 +41,15 @@ public class ScimResource {
 
     private final KeycloakSession session;
     private final ScimLimits limits;
+    private final String organizationAlias;
 
-    public ScimResource(KeycloakSession session, ScimLimits limits) {
+    /**
+     * @param organizationAlias the organization whose endpoint this is, or {@code null} for the realm's
+     */
+    public ScimResource(KeycloakSession session, ScimLimits limits, String organizationAlias) {
         this.session = session;
         this.limits = limits;
+        this.organizationAlias = organizationAlias;
     }
 
     @GET
@@ -95,25 +100,34 @@ public class ScimResource {
         return ScimBoundary.run(session, () -> {
             RealmModel realm = session.getContext().getRealm();
             ScimCaller caller = ScimAuthenticator.authenticate(session, realm);
+            ScimTenant tenant = organizationAlias == null ? ScimTenant.REALM
+                    : ScimTenant.organization(session, realm, organizationAlias);
+            caller.requireScope(tenant.organizationId());
+            if (!tenant.isRealm()) {
+                // Keycloak's model shows an organization's groups only within that organization's context.
+                session.getContext().setOrganization(tenant.organization());
+            }
             HttpHeaders headers = session.getContext().getRequestHeaders();
             JsonNode json = body == null ? null : read(body, headers);
-            String baseUrl = baseUrl(realm);
+            String baseUrl = baseUrl(realm, tenant);
             List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
             ScimRequest request = new ScimRequest(method, segments,
                     session.getContext().getUri().getQueryParameters(), headers.getHeaderString("If-Match"),
                     headers.getHeaderString("If-None-Match"), json, baseUrl);
-            ScimContext context = new ScimContext(session, realm, caller, limits, baseUrl,
+            ScimContext context = new ScimContext(session, realm, tenant, caller, limits, baseUrl,
                     session.getContext().getConnection());
             return ScimRouter.route(request, context);
         });
     }
 
-    private String baseUrl(RealmModel realm) {
+    private String baseUrl(RealmModel realm, ScimTenant tenant) {
         String base = session.getContext().getUri().getBaseUri().toString();
         if (!base.endsWith("/")) {
             base += "/";
         }
-        return base + "realms/" + realm.getName() + "/" + ScimRealmResourceProviderFactory.PROVIDER_ID + "/scim/v2";
+        base += "realms/" + realm.getName() + "/" + ScimRealmResourceProviderFactory.PROVIDER_ID;
+        return tenant.isRealm() ? base + "/scim/v2"
+                : base + "/organizations/" + tenant.organization().getAlias() + "/scim/v2";
     }
 
     /** Reads a JSON body of at most {@link ScimLimits#maxPayloadBytes()}; media types other than JSON are 415. */

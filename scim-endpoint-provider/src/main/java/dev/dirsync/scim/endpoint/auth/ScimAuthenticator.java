@@ -60,21 +60,17 @@ public final class ScimAuthenticator {
         }
         AdminAuth auth = new AdminAuth(realm, result.token(), result.user(), result.client());
         return new ScimCaller(auth, AdminPermissions.evaluator(session, realm, auth), result.user(), result.client(),
-                null);
+                null, null);
     }
 
     /**
      * A provisioning token acts as the service account of the realm's {@link ProvisioningClient}, whose roles and
-     * fine-grained permissions decide what it may do. An organization's token only works at that organization's
-     * endpoint.
+     * fine-grained permissions decide what it may do. Its scope (realm or organization) is checked against the endpoint
+     * by {@link ScimCaller#requireScope}.
      */
     private static ScimCaller provisioningToken(KeycloakSession session, RealmModel realm, String secret) {
         ProvisioningTokenEntity token = new ProvisioningTokens(session).authenticate(realm, secret).orElseThrow(
                 () -> ScimException.unauthorized("The provisioning token is invalid, revoked or expired"));
-        if (token.getOrganizationId() != null) {
-            throw ScimException.forbidden("This provisioning token belongs to an organization and only works at "
-                    + "that organization's SCIM endpoint");
-        }
         ClientModel client = ProvisioningClient.find(realm);
         UserModel serviceAccount = client == null ? null : session.users().getServiceAccount(client);
         if (serviceAccount == null || !client.isEnabled() || !serviceAccount.isEnabled()) {
@@ -83,7 +79,7 @@ public final class ScimAuthenticator {
         }
         AdminAuth auth = new AdminAuth(realm, identity(serviceAccount, client), serviceAccount, client);
         return new ScimCaller(auth, AdminPermissions.evaluator(session, realm, auth), serviceAccount, client,
-                token.getId());
+                token.getId(), token.getOrganizationId());
     }
 
     /**

@@ -17,9 +17,10 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
  * @param user        the token's subject (a service account for client-credentials tokens)
  * @param client      the client the token was issued to
  * @param provisioningTokenId the provisioning token used, or {@code null} for an OAuth access token
+ * @param tokenOrganizationId the organization a provisioning token is scoped to, or {@code null}
  */
 public record ScimCaller(AdminAuth auth, AdminPermissionEvaluator permissions, UserModel user, ClientModel client,
-        String provisioningTokenId) {
+        String provisioningTokenId, String tokenOrganizationId) {
 
     /** The same caller in another session, its models re-read there. */
     public ScimCaller in(KeycloakSession session, RealmModel realm) {
@@ -27,7 +28,20 @@ public record ScimCaller(AdminAuth auth, AdminPermissionEvaluator permissions, U
         ClientModel otherClient = session.clients().getClientById(realm, client.getId());
         AdminAuth otherAuth = new AdminAuth(realm, auth.getToken(), otherUser, otherClient);
         return new ScimCaller(otherAuth, AdminPermissions.evaluator(session, realm, otherAuth), otherUser, otherClient,
-                provisioningTokenId);
+                provisioningTokenId, tokenOrganizationId);
+    }
+
+    /**
+     * 403 unless the caller may use the endpoint of {@code tenant}: a provisioning token only its own tenant's (realm
+     * or organization); OAuth callers any, with their admin permissions deciding the rest.
+     */
+    public void requireScope(String tenantOrganizationId) {
+        if (provisioningTokenId != null && !java.util.Objects.equals(tokenOrganizationId, tenantOrganizationId)) {
+            throw dev.dirsync.scim.protocol.ScimException.forbidden(tokenOrganizationId == null
+                    ? "This provisioning token belongs to the realm and only works at the realm's SCIM endpoint"
+                    : "This provisioning token belongs to an organization and only works at that organization's "
+                    + "SCIM endpoint");
+        }
     }
 
     /** Whether the token's subject is a service account (no person behind it, so no {@code /Me}). */

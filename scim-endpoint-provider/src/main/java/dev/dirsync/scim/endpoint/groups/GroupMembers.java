@@ -97,9 +97,11 @@ final class GroupMembers {
 
     private UserModel user(String id, boolean required) {
         UserModel user = context.session().users().getUserById(context.realm(), id);
-        if (user == null || user.getServiceAccountClientLink() != null) {
+        if (user == null || user.getServiceAccountClientLink() != null
+                || !context.tenant().contains(context.session(), user)) {
             if (required) {
-                throw ScimException.invalidValue("Member " + id + " is not a user of this realm");
+                // The same answer for missing users and other tenants' users: nothing about them leaks.
+                throw ScimException.invalidValue("Member " + id + " is not a user of this directory");
             }
             return null;
         }

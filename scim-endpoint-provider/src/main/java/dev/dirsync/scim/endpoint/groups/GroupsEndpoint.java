@@ -41,6 +41,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.organization.OrganizationProvider;
 
 /**
  * {@code /Groups}: every realm group the caller may see, sub-groups included; members are users. Membership
@@ -67,8 +68,14 @@ public final class GroupsEndpoint {
         }
         AttributeProjection projection = AttributeProjection.of(search.attributes(), search.excludedAttributes());
         Jpql jpql = new Jpql();
-        String where = "g.realm = " + jpql.bind(context.realm().getId()) + " and g.type = "
-                + jpql.bind(GroupModel.Type.REALM.intValue());
+        String where = "g.realm = " + jpql.bind(context.realm().getId());
+        if (context.tenant().isRealm()) {
+            where += " and g.type = " + jpql.bind(GroupModel.Type.REALM.intValue());
+        } else {
+            where += " and g.type = " + jpql.bind(GroupModel.Type.ORGANIZATION.intValue())
+                    + " and g.organization.id = " + jpql.bind(context.tenant().organizationId())
+                    + " and g.id <> " + jpql.bind(context.tenant().membershipGroupId());
+        }
         if (search.filter() != null) {
             where += " and " + search.filter().accept(new GroupFilterTranslator(jpql));
         }
@@ -108,8 +115,16 @@ public final class GroupsEndpoint {
         context.caller().permissions().groups().requireManage();
         JsonNode body = request.requireBody();
         String name = GroupScimMapper.displayName(body);
-        requireUniqueName(null, name);
-        GroupModel group = context.session().groups().createGroup(context.realm(), name);
+        GroupModel group;
+        if (context.tenant().isRealm()) {
+            requireUniqueName(null, null, name);
+            group = context.session().groups().createGroup(context.realm(), name);
+        } else {
+            requireUniqueName(null, context.session().groups().getGroupById(context.realm(),
+                    context.tenant().membershipGroupId()), name);
+            group = context.session().getProvider(OrganizationProvider.class)
+                    .createGroup(context.tenant().organization(), name, null);
+        }
         setExternalId(group, GroupScimMapper.externalId(body));
         context.audit().group(OperationType.CREATE, group);
         Set<String> members = GroupScimMapper.memberIds(ScimJson.get(body, "members"));
@@ -247,9 +262,10 @@ public final class GroupsEndpoint {
         return group;
     }
 
+    /** The tenant's group {@code id}; other tenants' groups are "not found", exactly like missing ones. */
     GroupModel find(String id) {
         GroupModel group = id == null ? null : context.session().groups().getGroupById(context.realm(), id);
-        if (group == null || group.getType() != GroupModel.Type.REALM) {
+        if (group == null || !context.tenant().contains(group)) {
             throw ScimException.notFound("Group " + id + " not found");
         }
         return group;
@@ -257,14 +273,13 @@ public final class GroupsEndpoint {
 
     private void rename(GroupModel group, String name) {
         if (!name.equals(group.getName())) {
-            requireUniqueName(group, name);
+            requireUniqueName(group, group.getParent(), name);
             group.setName(name);
         }
     }
 
-    /** Keycloak requires sibling groups to have distinct names. */
-    private void requireUniqueName(GroupModel group, String name) {
-        GroupModel parent = group == null ? null : group.getParent();
+    /** Keycloak requires sibling groups to have distinct names ({@code parent} null: top-level realm groups). */
+    private void requireUniqueName(GroupModel group, GroupModel parent, String name) {
         boolean taken = (parent == null ? context.session().groups().getTopLevelGroupsStream(context.realm(), name,
                 true, 0, 10) : parent.getSubGroupsStream(name, true, 0, 10))
                 .anyMatch(g -> g.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))

@@ -31,10 +31,16 @@ public final class UserFilterTranslator extends LogicalTranslator {
 
     private final IdentityModel model;
     private final Jpql jpql;
+    private final String groupScope;
 
-    public UserFilterTranslator(IdentityModel model, Jpql jpql) {
+    /**
+     * @param groupScope JPQL condition on {@code GroupEntity g} selecting the tenant's groups, so that filters on
+     *                   {@code groups} never see another tenant's groups
+     */
+    public UserFilterTranslator(IdentityModel model, Jpql jpql, String groupScope) {
         this.model = model;
         this.jpql = jpql;
+        this.groupScope = groupScope;
     }
 
 
@@ -154,20 +160,21 @@ public final class UserFilterTranslator extends LogicalTranslator {
     }
 
     private String groups(String sub, CompareOp op, JsonNode value, String display) {
-        String members = "select m.user.id from UserGroupMembershipEntity m";
+        String members = "select m.user.id from UserGroupMembershipEntity m, GroupEntity g where g.id = m.groupId and "
+                + groupScope;
         if (sub == null || "value".equals(sub)) {
             if (op == null) {
                 return "u.id in (" + members + ")";
             }
             if (op == CompareOp.NE) {
-                return "u.id not in (" + members + " where " + jpql.compareString("m.groupId", true, false,
+                return "u.id not in (" + members + " and " + jpql.compareString("m.groupId", true, false,
                         CompareOp.EQ, value, display) + ")";
             }
-            return "u.id in (" + members + " where " + jpql.compareString("m.groupId", true, false, op, value, display)
+            return "u.id in (" + members + " and " + jpql.compareString("m.groupId", true, false, op, value, display)
                     + ")";
         }
         if ("display".equals(sub)) {
-            String join = members + ", GroupEntity g where g.id = m.groupId and ";
+            String join = members + " and ";
             if (op == null) {
                 return "u.id in (" + members + ")";
             }

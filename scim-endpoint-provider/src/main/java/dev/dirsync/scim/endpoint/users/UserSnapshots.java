@@ -10,11 +10,12 @@ import jakarta.persistence.EntityManager;
 
 import dev.dirsync.model.GroupRef;
 import dev.dirsync.model.UserSnapshot;
+import dev.dirsync.scim.endpoint.ScimTenant;
 import org.keycloak.models.GroupModel;
 
 /**
  * Reads a page of users for a list response with three queries whatever the page size (users, their attributes,
- * their realm-group memberships), instead of loading each user and its groups one by one through the model. The
+ * their memberships in the tenant's groups), instead of loading each user and its groups one by one through the model. The
  * database is the source: for users of a federation provider these are the values Keycloak imported.
  */
 final class UserSnapshots {
@@ -23,7 +24,7 @@ final class UserSnapshots {
     }
 
     /** Snapshots of {@code ids}, in the same order; ids that no longer exist are skipped. */
-    static List<UserSnapshot> load(EntityManager em, List<String> ids) {
+    static List<UserSnapshot> load(EntityManager em, List<String> ids, ScimTenant tenant) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -40,14 +41,7 @@ final class UserSnapshots {
             attributes.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>())
                     .computeIfAbsent((String) row[1], k -> new ArrayList<>()).add(value);
         }
-        Map<String, List<GroupRef>> groups = new HashMap<>();
-        for (Object[] row : em.createQuery("select m.user.id, g.id, g.name from UserGroupMembershipEntity m, "
-                + "GroupEntity g where g.id = m.groupId and g.type = :type and m.user.id in :ids order by g.name",
-                Object[].class).setParameter("ids", ids).setParameter("type", GroupModel.Type.REALM.intValue())
-                .getResultList()) {
-            groups.computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                    .add(new GroupRef((String) row[1], (String) row[2]));
-        }
+        Map<String, List<GroupRef>> groups = groups(em, ids, tenant);
         List<UserSnapshot> snapshots = new ArrayList<>(ids.size());
         for (String id : ids) {
             Object[] u = users.get(id);
@@ -59,5 +53,30 @@ final class UserSnapshots {
                     groups.getOrDefault(id, List.of())));
         }
         return snapshots;
+    }
+
+    /**
+     * The tenant's groups each of {@code ids} is a direct member of, by user id, read from the memberships (the model
+     * hides organization groups outside an organization's context, and would load each user).
+     */
+    static Map<String, List<GroupRef>> groups(EntityManager em, List<String> ids, ScimTenant tenant) {
+        var query = em.createQuery("select m.user.id, g.id, g.name from UserGroupMembershipEntity m, "
+                + "GroupEntity g where g.id = m.groupId and m.user.id in :ids and " + (tenant.isRealm()
+                ? "g.type = :type" : "g.type = :type and g.organization.id = :organization and g.id <> :membership")
+                + " order by g.name",
+                Object[].class).setParameter("ids", ids);
+        if (tenant.isRealm()) {
+            query.setParameter("type", GroupModel.Type.REALM.intValue());
+        } else {
+            query.setParameter("type", GroupModel.Type.ORGANIZATION.intValue())
+                    .setParameter("organization", tenant.organizationId())
+                    .setParameter("membership", tenant.membershipGroupId());
+        }
+        Map<String, List<GroupRef>> groups = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            groups.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(new GroupRef((String) row[1], (String) row[2]));
+        }
+        return groups;
     }
 }

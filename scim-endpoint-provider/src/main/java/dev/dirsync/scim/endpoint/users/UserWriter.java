@@ -76,10 +76,12 @@ final class UserWriter {
         return context.session().getProvider(UserProfileProvider.class);
     }
 
-    /** The user's current attributes with the mapped ones replaced; internal attributes are left out. */
+    /**
+     * The user's current attributes with the mapped ones replaced. Internal attributes stay as they are (the user
+     * profile ignores them, or keeps them unchanged where unmanaged attributes are enabled); writeInternal sets them.
+     */
     private static Map<String, List<String>> profileAttributes(UserInput input, Map<String, List<String>> current) {
         Map<String, List<String>> attributes = new LinkedHashMap<>(current);
-        attributes.keySet().removeIf(InternalAttributes::isInternal);
         input.attributes().forEach((name, values) -> {
             if (!InternalAttributes.isInternal(name)) {
                 attributes.put(name, values);

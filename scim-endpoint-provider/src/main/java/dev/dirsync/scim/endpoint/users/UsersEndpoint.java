@@ -18,6 +18,7 @@ import dev.dirsync.scim.endpoint.ListResponses;
 import dev.dirsync.scim.endpoint.ScimContext;
 import dev.dirsync.scim.endpoint.ScimRequest;
 import dev.dirsync.scim.endpoint.ScimResponses;
+import dev.dirsync.scim.endpoint.ScimTenant;
 import dev.dirsync.scim.endpoint.auth.AdminAccounts;
 import dev.dirsync.scim.endpoint.query.IdPage;
 import dev.dirsync.scim.endpoint.query.Jpql;
@@ -35,6 +36,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.models.UserManager;
 
 /** {@code /Users} (RFC 7644 §3.2–3.6): list and search in the database, CRUD through Keycloak's user profile. */
@@ -63,12 +65,18 @@ public final class UsersEndpoint {
         AttributeProjection projection = AttributeProjection.of(search.attributes(), search.excludedAttributes());
         Jpql jpql = new Jpql();
         String where = "u.realmId = " + jpql.bind(context.realm().getId()) + " and u.serviceAccountClientLink is null";
+        ScimTenant tenant = context.tenant();
+        if (!tenant.isRealm()) {
+            where += " and u.id in (select om.user.id from UserGroupMembershipEntity om where om.groupId = "
+                    + jpql.bind(tenant.membershipGroupId()) + ")";
+        }
         if (search.filter() != null) {
-            where += " and " + search.filter().accept(new UserFilterTranslator(context.model(), jpql));
+            where += " and " + search.filter().accept(new UserFilterTranslator(context.model(), jpql,
+                    groupScope(jpql)));
         }
         String order = UserSort.orderBy(search.sortBy(), search.descending(), context.model(), jpql);
         IdPage page;
-        if (search.filter() == null && "u.username asc".equals(order)) {
+        if (search.filter() == null && tenant.isRealm() && "u.username asc".equals(order)) {
             page = RealmUserPages.page(entityManager(), context.realm().getId(), search.startIndex(), search.count());
         } else {
             page = IdPage.query(entityManager(), "UserEntity u", "u", where, order, jpql, search.startIndex(),
@@ -76,7 +84,7 @@ public final class UsersEndpoint {
         }
         List<JsonNode> resources = new ArrayList<>();
         if (viewAll) {
-            for (UserSnapshot snapshot : UserSnapshots.load(entityManager(), page.ids())) {
+            for (UserSnapshot snapshot : UserSnapshots.load(entityManager(), page.ids(), tenant)) {
                 resources.add(projection.apply(mapper.toScim(snapshot, context.baseUrl())));
             }
         } else {
@@ -122,6 +130,10 @@ public final class UsersEndpoint {
         context.caller().permissions().users().requireManage();
         UserInput input = mapper.fromScim(request.requireBody());
         UserModel user = new UserWriter(context).create(input);
+        user.setAttribute(InternalAttributes.TENANTS, List.of(context.tenant().ownerKey()));
+        if (!context.tenant().isRealm()) {
+            organizations().addMember(context.tenant().organization(), user);
+        }
         UserSnapshot snapshot = UserSnapshot.of(user, List.of());
         context.audit().user(OperationType.CREATE, user, input.unmapped());
         SearchRequest projection = SearchRequest.fromQuery(request, context.limits());
@@ -144,8 +156,25 @@ public final class UsersEndpoint {
         return store(user, mapper.fromScim(patched), request);
     }
 
+    /**
+     * Deletes the user. At an organization's endpoint the user leaves the organization, and is deleted only when no
+     * other tenant's SCIM endpoint created it (the realm's endpoint sees every user, so it always deletes).
+     */
     public Response delete(String id, ScimRequest request) {
         UserModel user = writable(id, request);
+        ScimTenant tenant = context.tenant();
+        if (!tenant.isRealm()) {
+            List<String> owners = new ArrayList<>(user.getAttributeStream(InternalAttributes.TENANTS).toList());
+            boolean provisioned = owners.remove(tenant.ownerKey());
+            organizations().removeMember(tenant.organization(), user);
+            if (!provisioned || !owners.isEmpty()) {
+                if (provisioned) {
+                    user.setAttribute(InternalAttributes.TENANTS, owners);
+                }
+                context.audit().user(OperationType.UPDATE, user, List.of());
+                return ScimResponses.noContent();
+            }
+        }
         context.audit().user(OperationType.DELETE, user, List.of());
         new UserManager(context.session()).removeUser(context.realm(), user);
         return ScimResponses.noContent();
@@ -169,9 +198,11 @@ public final class UsersEndpoint {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
+    /** The tenant's user {@code id}; users of other tenants are "not found", exactly like missing ones. */
     UserModel find(String id) {
         UserModel user = id == null ? null : context.session().users().getUserById(context.realm(), id);
-        if (user == null || user.getServiceAccountClientLink() != null) {
+        if (user == null || user.getServiceAccountClientLink() != null
+                || !context.tenant().contains(context.session(), user)) {
             throw ScimException.notFound("User " + id + " not found");
         }
         return user;
@@ -205,10 +236,21 @@ public final class UsersEndpoint {
     }
 
     UserSnapshot snapshot(UserModel user) {
-        List<GroupRef> groups = user.getGroupsStream()
-                .filter(g -> g.getType() == GroupModel.Type.REALM)
-                .map(g -> new GroupRef(g.getId(), g.getName())).toList();
+        List<GroupRef> groups = UserSnapshots.groups(entityManager(), List.of(user.getId()), context.tenant())
+                .getOrDefault(user.getId(), List.of());
         return UserSnapshot.of(user, groups);
+    }
+
+    /** The JPQL condition on {@code GroupEntity g} that keeps the tenant's groups, for filters on {@code groups}. */
+    private String groupScope(Jpql jpql) {
+        ScimTenant tenant = context.tenant();
+        return tenant.isRealm() ? "g.type = " + jpql.bind(GroupModel.Type.REALM.intValue())
+                : "g.type = " + jpql.bind(GroupModel.Type.ORGANIZATION.intValue()) + " and g.organization.id = "
+                + jpql.bind(tenant.organizationId()) + " and g.id <> " + jpql.bind(tenant.membershipGroupId());
+    }
+
+    private OrganizationProvider organizations() {
+        return context.session().getProvider(OrganizationProvider.class);
     }
 
     private EntityManager entityManager() {
