@@ -21,19 +21,6 @@ public final class GroupFilterTranslator extends LogicalTranslator {
         this.jpql = jpql;
     }
 
-
-
-
-    @Override
-    public String visitCompare(Filter.Compare compare) {
-        return predicate(compare.path(), compare.op(), compare.value());
-    }
-
-    @Override
-    public String visitPresent(Filter.Present present) {
-        return predicate(present.path(), null, null);
-    }
-
     @Override
     public String visitValuePath(Filter.ValuePath valuePath) {
         if (!"members".equalsIgnoreCase(valuePath.path().attribute())) {
@@ -42,7 +29,8 @@ public final class GroupFilterTranslator extends LogicalTranslator {
         return valuePath.filter().accept(new MemberTranslator());
     }
 
-    private String predicate(AttributePath path, CompareOp op, JsonNode value) {
+    @Override
+    String predicate(AttributePath path, CompareOp op, JsonNode value) {
         if (path.schema() != null && !Schemas.GROUP.equalsIgnoreCase(path.schema())) {
             throw ScimException.invalidFilter("Unknown attribute '" + path + "' in filter");
         }
@@ -111,18 +99,9 @@ public final class GroupFilterTranslator extends LogicalTranslator {
     /** members[value eq "…" and type eq "User"]: each member is one user. */
     private final class MemberTranslator extends LogicalTranslator {
 
-
-
         @Override
-        public String visitCompare(Filter.Compare compare) {
-            return members(compare.path().attribute().toLowerCase(Locale.ROOT), compare.op(), compare.value(),
-                    "members." + compare.path().attribute());
-        }
-
-        @Override
-        public String visitPresent(Filter.Present present) {
-            return members(present.path().attribute().toLowerCase(Locale.ROOT), null, null,
-                    "members." + present.path().attribute());
+        String predicate(AttributePath path, CompareOp op, JsonNode value) {
+            return members(path.attribute().toLowerCase(Locale.ROOT), op, value, "members." + path.attribute());
         }
 
         @Override

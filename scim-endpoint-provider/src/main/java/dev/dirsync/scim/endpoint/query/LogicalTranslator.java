@@ -1,14 +1,30 @@
 package dev.dirsync.scim.endpoint.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dirsync.scim.filter.AttributePath;
+import dev.dirsync.scim.filter.CompareOp;
 import dev.dirsync.scim.filter.Filter;
 import dev.dirsync.scim.filter.FilterVisitor;
 
 /**
- * The logical part of every filter-to-JPQL translation: {@code and}, {@code or} and {@code not} combine the
- * translated operands, folding constant operands ({@link Jpql#TRUE}, {@link Jpql#FALSE}) away. Subclasses translate
- * comparisons, presence tests and value paths.
+ * The shared part of every filter-to-JPQL translation: {@code and}, {@code or} and {@code not} combine the
+ * translated operands, folding constant operands ({@link Jpql#TRUE}, {@link Jpql#FALSE}) away; comparisons and
+ * presence tests go to one {@link #predicate} method. Subclasses translate attribute predicates and value paths.
  */
 abstract class LogicalTranslator implements FilterVisitor<String> {
+
+    /** The predicate for {@code path op value}; {@code op == null} means {@code path pr}. */
+    abstract String predicate(AttributePath path, CompareOp op, JsonNode value);
+
+    @Override
+    public final String visitCompare(Filter.Compare compare) {
+        return predicate(compare.path(), compare.op(), compare.value());
+    }
+
+    @Override
+    public final String visitPresent(Filter.Present present) {
+        return predicate(present.path(), null, null);
+    }
 
     @Override
     public final String visitAnd(Filter.And and) {

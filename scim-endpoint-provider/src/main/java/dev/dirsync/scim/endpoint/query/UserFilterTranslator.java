@@ -43,19 +43,6 @@ public final class UserFilterTranslator extends LogicalTranslator {
         this.groupScope = groupScope;
     }
 
-
-
-
-    @Override
-    public String visitCompare(Filter.Compare compare) {
-        return predicate(compare.path(), compare.op(), compare.value());
-    }
-
-    @Override
-    public String visitPresent(Filter.Present present) {
-        return predicate(present.path(), null, null);
-    }
-
     @Override
     public String visitValuePath(Filter.ValuePath valuePath) {
         List<Element> elements = elements(valuePath.path());
@@ -76,7 +63,8 @@ public final class UserFilterTranslator extends LogicalTranslator {
         return result;
     }
 
-    private String predicate(AttributePath path, CompareOp op, JsonNode value) {
+    @Override
+    String predicate(AttributePath path, CompareOp op, JsonNode value) {
         String special = special(path, op, value);
         if (special != null) {
             return special;
@@ -267,25 +255,13 @@ public final class UserFilterTranslator extends LogicalTranslator {
             this.attribute = attribute;
         }
 
-
-
-
-        @Override
-        public String visitCompare(Filter.Compare compare) {
-            return sub(compare.path(), compare.op(), compare.value());
-        }
-
-        @Override
-        public String visitPresent(Filter.Present present) {
-            return sub(present.path(), null, null);
-        }
-
         @Override
         public String visitValuePath(Filter.ValuePath valuePath) {
             throw ScimException.invalidFilter("Value filters cannot be nested");
         }
 
-        private String sub(AttributePath path, CompareOp op, JsonNode value) {
+        @Override
+        String predicate(AttributePath path, CompareOp op, JsonNode value) {
             String name = path.attribute().toLowerCase(Locale.ROOT);
             String display = attribute.attribute() + "." + path.attribute();
             if (path.subAttribute() != null || path.schema() != null) {
