@@ -18,6 +18,12 @@ public final class InternalAttributes {
     public static final String TENANTS = "dirsync.tenants";
 
     /**
+     * Set when SCIM deleted the user under the "disable and keep" setting: SCIM no longer shows the user, and a later
+     * create of the same userName revives it.
+     */
+    public static final String DELETED = "dirsync.deleted";
+
+    /**
      * The last {@code meta.version} served for a user of a federation provider, whose imports fire no events: when
      * it differs from the current one, the user changed outside SCIM and {@code lastModified} moves.
      */

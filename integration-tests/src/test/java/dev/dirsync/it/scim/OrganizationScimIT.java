@@ -204,6 +204,21 @@ class OrganizationScimIT {
     }
 
     @Test
+    void anOrganizationsEndpoint_canBeTurnedOffWithAnAttribute() {
+        String initechId = organization("Initech", "initech");
+        ScimClient initech = orgClient("initech", token("initech"));
+        assertThat(initech.get("/Users").status()).isEqualTo(200);
+        JsonNode org = realm.admin().get(realm.path("organizations/" + initechId)).json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) org).putObject("attributes")
+                .putArray("directory-sync.scim.enabled").add("false");
+        assertThat(realm.admin().put(realm.path("organizations/" + initechId), org).status()).isEqualTo(204);
+        HttpResult off = initech.get("/Users");
+        assertThat(off.status()).isEqualTo(404);
+        assertThat(off.json().path("detail").asText()).contains("turned off");
+        assertThat(acme.get("/Users").status()).as("other organizations are unaffected").isEqualTo(200);
+    }
+
+    @Test
     void deletingAtAnOrganization_deletesOnlyWhatNoOtherTenantOwns() {
         String provisioned = user(acme, "acme.leaver");
         assertThat(acme.delete("/Users/" + provisioned).status()).isEqualTo(204);

@@ -4,6 +4,7 @@ import dev.dirsync.model.IdentityModel;
 import dev.dirsync.model.IdentityModelProvider;
 import dev.dirsync.model.UserScimMapper;
 import dev.dirsync.scim.endpoint.auth.ScimCaller;
+import dev.dirsync.scim.endpoint.settings.ScimSettings;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -21,6 +22,7 @@ public final class ScimContext {
     private final String baseUrl;
     private final ClientConnection connection;
     private final ScimTenant tenant;
+    private final ScimSettings settings;
     private IdentityModel model;
     private ScimAudit audit;
 
@@ -28,6 +30,7 @@ public final class ScimContext {
             ScimLimits limits, String baseUrl, ClientConnection connection) {
         this.session = session;
         this.tenant = tenant;
+        this.settings = ScimSettings.of(realm);
         this.realm = realm;
         this.caller = caller;
         this.limits = limits;
@@ -61,6 +64,11 @@ public final class ScimContext {
 
     public RealmModel realm() {
         return realm;
+    }
+
+    /** The realm's SCIM settings. */
+    public ScimSettings settings() {
+        return settings;
     }
 
     /** The realm, or the organization whose endpoint this is. */

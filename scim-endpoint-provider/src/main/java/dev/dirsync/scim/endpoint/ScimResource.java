@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dirsync.scim.endpoint.auth.ScimAuthenticator;
 import dev.dirsync.scim.endpoint.auth.ScimCaller;
+import dev.dirsync.scim.endpoint.settings.ScimSettings;
 import dev.dirsync.scim.protocol.ScimException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -99,6 +100,9 @@ public class ScimResource {
     private Response dispatch(String method, String path, InputStream body) {
         return ScimBoundary.run(session, () -> {
             RealmModel realm = session.getContext().getRealm();
+            if (organizationAlias == null && !ScimSettings.of(realm).enabled()) {
+                throw ScimException.notFound("SCIM is turned off in realm '" + realm.getName() + "'");
+            }
             ScimCaller caller = ScimAuthenticator.authenticate(session, realm);
             ScimTenant tenant = organizationAlias == null ? ScimTenant.REALM
                     : ScimTenant.organization(session, realm, organizationAlias);

@@ -41,6 +41,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
@@ -117,8 +118,9 @@ public final class GroupsEndpoint {
         String name = GroupScimMapper.displayName(body);
         GroupModel group;
         if (context.tenant().isRealm()) {
-            requireUniqueName(null, null, name);
-            group = context.session().groups().createGroup(context.realm(), name);
+            GroupModel parent = settingsParent();
+            requireUniqueName(null, parent, name);
+            group = context.session().groups().createGroup(context.realm(), name, parent);
         } else {
             requireUniqueName(null, context.session().groups().getGroupById(context.realm(),
                     context.tenant().membershipGroupId()), name);
@@ -269,6 +271,20 @@ public final class GroupsEndpoint {
             throw ScimException.notFound("Group " + id + " not found");
         }
         return group;
+    }
+
+    /** The group the realm's settings put SCIM-created groups under, or {@code null} for the top level. */
+    private GroupModel settingsParent() {
+        String path = context.settings().groupParent();
+        if (path == null) {
+            return null;
+        }
+        GroupModel parent = KeycloakModelUtils.findGroupByPath(context.session(), context.realm(), path);
+        if (parent == null) {
+            throw ScimException.internal("The Directory sync setting 'parent group' names '" + path
+                    + "', which no longer exists; fix it in Realm settings > Directory sync", null);
+        }
+        return parent;
     }
 
     private void rename(GroupModel group, String name) {

@@ -25,6 +25,7 @@ import dev.dirsync.scim.endpoint.query.Jpql;
 import dev.dirsync.scim.endpoint.query.SearchRequest;
 import dev.dirsync.scim.endpoint.query.UserFilterTranslator;
 import dev.dirsync.scim.endpoint.query.UserSort;
+import dev.dirsync.scim.endpoint.settings.ScimSettings;
 import dev.dirsync.scim.patch.PatchEngine;
 import dev.dirsync.scim.patch.PatchOperation;
 import dev.dirsync.scim.patch.PatchRequest;
@@ -66,6 +67,11 @@ public final class UsersEndpoint {
         Jpql jpql = new Jpql();
         String where = "u.realmId = " + jpql.bind(context.realm().getId()) + " and u.serviceAccountClientLink is null";
         ScimTenant tenant = context.tenant();
+        boolean anyDeleted = hasDeletedUsers();
+        if (anyDeleted) {
+            where += " and u.id not in (select d.user.id from UserAttributeEntity d where d.name = "
+                    + jpql.bind(InternalAttributes.DELETED) + ")";
+        }
         if (!tenant.isRealm()) {
             where += " and u.id in (select om.user.id from UserGroupMembershipEntity om where om.groupId = "
                     + jpql.bind(tenant.membershipGroupId()) + ")";
@@ -76,7 +82,7 @@ public final class UsersEndpoint {
         }
         String order = UserSort.orderBy(search.sortBy(), search.descending(), context.model(), jpql);
         IdPage page;
-        if (search.filter() == null && tenant.isRealm() && "u.username asc".equals(order)) {
+        if (search.filter() == null && tenant.isRealm() && !anyDeleted && "u.username asc".equals(order)) {
             page = RealmUserPages.page(entityManager(), context.realm().getId(), search.startIndex(), search.count());
         } else {
             page = IdPage.query(entityManager(), "UserEntity u", "u", where, order, jpql, search.startIndex(),
@@ -129,6 +135,11 @@ public final class UsersEndpoint {
     public Response create(ScimRequest request) {
         context.caller().permissions().users().requireManage();
         UserInput input = mapper.fromScim(request.requireBody());
+        requireStored(input);
+        UserModel deleted = context.session().users().getUserByUsername(context.realm(), input.userName());
+        if (deleted != null && deleted.getFirstAttribute(InternalAttributes.DELETED) != null) {
+            return revive(deleted, input, request);
+        }
         UserModel user = new UserWriter(context).create(input);
         user.setAttribute(InternalAttributes.TENANTS, List.of(context.tenant().ownerKey()));
         if (!context.tenant().isRealm()) {
@@ -144,6 +155,7 @@ public final class UsersEndpoint {
     public Response replace(String id, ScimRequest request) {
         UserModel user = writable(id, request);
         UserInput input = mapper.fromScim(request.requireBody());
+        requireStored(input);
         return store(user, input, request);
     }
 
@@ -153,7 +165,9 @@ public final class UsersEndpoint {
                 context.limits().maxPatchOperations());
         ObjectNode current = mapper.toScim(snapshot(user), context.baseUrl());
         ObjectNode patched = new PatchEngine(context.model().userType()).apply(current, operations);
-        return store(user, mapper.fromScim(patched), request);
+        UserInput input = mapper.fromScim(patched);
+        requireStored(input);
+        return store(user, input, request);
     }
 
     /**
@@ -175,9 +189,50 @@ public final class UsersEndpoint {
                 return ScimResponses.noContent();
             }
         }
+        if (context.settings().deleteAction() == ScimSettings.DeleteAction.DISABLE) {
+            user.setEnabled(false);
+            user.setSingleAttribute(InternalAttributes.DELETED, java.time.Instant.now().toString());
+            user.setLastModifiedTimestamp(Time.currentTimeMillis());
+            context.audit().user(OperationType.UPDATE, user, List.of());
+            return ScimResponses.noContent();
+        }
         context.audit().user(OperationType.DELETE, user, List.of());
         new UserManager(context.session()).removeUser(context.realm(), user);
         return ScimResponses.noContent();
+    }
+
+    /**
+     * A create of a userName that SCIM deleted under "disable and keep": the kept user comes back, with the body's
+     * values and active unless the body says otherwise.
+     */
+    private Response revive(UserModel user, UserInput input, ScimRequest request) {
+        context.caller().permissions().users().requireManage(user);
+        AdminAccounts.requireWritable(context.realm(), user);
+        user.removeAttribute(InternalAttributes.DELETED);
+        UserInput active = input.active() == null ? new UserInput(input.userName(), input.attributes(), true,
+                input.password(), input.unmapped()) : input;
+        new UserWriter(context).replace(user, active);
+        if (!context.tenant().isRealm() && !context.tenant().contains(context.session(), user)) {
+            organizations().addMember(context.tenant().organization(), user);
+        }
+        context.audit().user(OperationType.UPDATE, user, input.unmapped());
+        return respond(201, user, request);
+    }
+
+    /** In strict mode, a body carrying attributes the realm does not store is refused instead of partly ignored. */
+    private void requireStored(UserInput input) {
+        if (context.settings().strict() && !input.unmapped().isEmpty()) {
+            throw ScimException.invalidValue("This realm does not store " + String.join(", ", input.unmapped())
+                    + " (strict mode: map them in the user profile, or send only stored attributes)");
+        }
+    }
+
+    /** Whether any user of the realm was deleted under "disable and keep" (they are hidden from SCIM). */
+    private boolean hasDeletedUsers() {
+        return entityManager().createQuery("select count(*) from UserAttributeEntity a where a.name = :name "
+                        + "and a.user.realmId = :realm", Long.class)
+                .setParameter("name", InternalAttributes.DELETED).setParameter("realm", context.realm().getId())
+                .getSingleResult() > 0;
     }
 
     private Response store(UserModel user, UserInput input, ScimRequest request) {
@@ -202,6 +257,7 @@ public final class UsersEndpoint {
     UserModel find(String id) {
         UserModel user = id == null ? null : context.session().users().getUserById(context.realm(), id);
         if (user == null || user.getServiceAccountClientLink() != null
+                || user.getFirstAttribute(InternalAttributes.DELETED) != null
                 || !context.tenant().contains(context.session(), user)) {
             throw ScimException.notFound("User " + id + " not found");
         }

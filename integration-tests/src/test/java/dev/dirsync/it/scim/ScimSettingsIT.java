@@ -1,0 +1,143 @@
+package dev.dirsync.it.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dirsync.it.harness.HttpResult;
+import dev.dirsync.it.harness.KeycloakIT;
+import dev.dirsync.it.harness.KeycloakServer;
+import dev.dirsync.it.harness.ScimClient;
+import dev.dirsync.it.harness.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The realm's SCIM settings, stored as the component of the "Directory sync" tab: written through Admin REST,
+ * validated, obeyed by the endpoint, and carried by realm export and import.
+ */
+@KeycloakIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScimSettingsIT {
+
+    private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    private static final String TAB = "org.keycloak.services.ui.extend.UiTabProvider";
+
+    private final KeycloakServer server;
+    private final TestRealm realm;
+    private final ScimClient scim;
+    private final String realmId;
+    private String componentId;
+
+    ScimSettingsIT(KeycloakServer server) {
+        this.server = server;
+        realm = TestRealm.create(server, "settings");
+        realmId = realm.admin().get(realm.path("")).json().path("id").asText();
+        scim = realm.scim();
+    }
+
+    @AfterAll
+    void dropRealm() {
+        realm.delete();
+    }
+
+    /** Saves the settings as the tab's form would. */
+    private HttpResult save(Map<String, String> values) {
+        ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
+                .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", realmId);
+        ObjectNode config = component.putObject("config");
+        values.forEach((k, v) -> config.putArray(k).add(v));
+        if (componentId == null) {
+            HttpResult r = realm.admin().post(realm.path("components"), component);
+            if (r.status() == 201) {
+                String location = r.header("Location").orElseThrow();
+                componentId = location.substring(location.lastIndexOf('/') + 1);
+            }
+            return r;
+        }
+        component.put("id", componentId);
+        return realm.admin().put(realm.path("components/" + componentId), component);
+    }
+
+    private String user(String userName, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.HashMap<>(extra);
+        body.put("schemas", List.of(USER));
+        body.put("userName", userName);
+        HttpResult r = scim.post("/Users", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asText();
+    }
+
+    @Test
+    void everySetting_isObeyed_andInvalidOnesAreRefused() {
+        assertThat(save(Map.of("scimDeleteAction", "explode")).status()).isEqualTo(400);
+        assertThat(save(Map.of("scimGroupParent", "/no/such/group")).status()).isEqualTo(400);
+        assertThat(save(Map.of("scimStrictAttributes", "maybe")).status()).isEqualTo(400);
+
+        // off: the endpoint is gone, with a SCIM error
+        assertThat(save(Map.of("scimEnabled", "false")).status()).isIn(201, 204);
+        HttpResult off = scim.get("/Users");
+        assertThat(off.status()).isEqualTo(404);
+        assertThat(off.json().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+
+        // strict
+        assertThat(save(Map.of("scimEnabled", "true", "scimStrictAttributes", "true")).status()).isEqualTo(204);
+        HttpResult strict = scim.post("/Users", Map.of("schemas", List.of(USER), "userName", "strict-user",
+                "nickName", "Nick"));
+        assertThat(strict.status()).as(strict.toString()).isEqualTo(400);
+        assertThat(strict.json().path("detail").asText()).contains("nickName");
+        user("strict-user", Map.of());
+
+        // parent group
+        assertThat(realm.admin().post(realm.path("groups"), Map.of("name", "scim")).status()).isEqualTo(201);
+        assertThat(save(Map.of("scimGroupParent", "/scim")).status()).isEqualTo(204);
+        HttpResult group = scim.post("/Groups", Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Group"),
+                "displayName", "Under Parent"));
+        assertThat(group.status()).as(group.toString()).isEqualTo(201);
+        assertThat(realm.admin().get(realm.path("groups/" + group.json().path("id").asText())).json().path("path")
+                .asText()).isEqualTo("/scim/Under Parent");
+
+        // disable and keep
+        assertThat(save(Map.of("scimDeleteAction", "disable")).status()).isEqualTo(204);
+        String id = user("leaver", Map.of("name", Map.of("givenName", "Lee")));
+        assertThat(scim.delete("/Users/" + id).status()).isEqualTo(204);
+        assertThat(scim.get("/Users/" + id).status()).isEqualTo(404);
+        JsonNode kept = realm.admin().get(realm.path("users/" + id)).json();
+        assertThat(kept.path("enabled").asBoolean()).isFalse();
+        assertThat(scim.get("/Users?filter=" + java.net.URLEncoder.encode("userName eq \"leaver\"",
+                java.nio.charset.StandardCharsets.UTF_8)).json().path("totalResults").asInt()).isZero();
+        assertThat(scim.get("/Users?count=500").json().path("Resources").toString()).doesNotContain("\"leaver\"");
+        HttpResult revived = scim.post("/Users", Map.of("schemas", List.of(USER), "userName", "leaver"));
+        assertThat(revived.status()).as(revived.toString()).isEqualTo(201);
+        assertThat(revived.json().path("id").asText()).isEqualTo(id);
+        assertThat(revived.json().path("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void settingsTravelWithRealmExportAndImport() {
+        TestRealm source = TestRealm.create(server, "settings-export");
+        String sourceId = source.admin().get(source.path("")).json().path("id").asText();
+        ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
+                .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", sourceId);
+        component.putObject("config").putArray("scimStrictAttributes").add("true");
+        assertThat(source.admin().post(source.path("components"), component).status()).isEqualTo(201);
+        JsonNode exported = source.admin().post(source.path("partial-export?exportClients=false"
+                + "&exportGroupsAndRoles=false"), "").json();
+        source.delete();
+
+        ObjectNode copy = (ObjectNode) exported;
+        String name = "settings-import-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        copy.put("realm", name).remove("id");
+        assertThat(server.admin().post("realms", copy).status()).isEqualTo(201);
+        try {
+            JsonNode components = server.admin().get("realms/" + name + "/components?type=" + TAB).json();
+            assertThat(components.toString()).contains("scimStrictAttributes");
+        } finally {
+            server.admin().delete("realms/" + name);
+        }
+    }
+}

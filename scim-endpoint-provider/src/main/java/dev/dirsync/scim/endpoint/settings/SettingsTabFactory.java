@@ -1,0 +1,96 @@
+package dev.dirsync.scim.endpoint.settings;
+
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.ui.extend.UiTabProviderFactory;
+
+/**
+ * The "Directory sync" tab of Realm settings (Keycloak's declarative admin UI, feature {@code declarative-ui}). Its
+ * form stores the realm's {@link ScimSettings} as a component; invalid values are refused with 400.
+ */
+public final class SettingsTabFactory implements UiTabProviderFactory<ComponentModel> {
+
+    public static final String PROVIDER_ID = "directory-sync";
+
+    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(ScimSettings.ENABLED).type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .label("directorySyncScimEnabled").helpText("directorySyncScimEnabledHelp").defaultValue("true").add()
+            .property().name(ScimSettings.STRICT).type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .label("directorySyncStrict").helpText("directorySyncStrictHelp").defaultValue("false").add()
+            .property().name(ScimSettings.GROUP_PARENT).type(ProviderConfigProperty.GROUP_TYPE)
+            .label("directorySyncGroupParent").helpText("directorySyncGroupParentHelp").add()
+            .property().name(ScimSettings.DELETE_ACTION).type(ProviderConfigProperty.LIST_TYPE)
+            .label("directorySyncDeleteAction").helpText("directorySyncDeleteActionHelp")
+            .options(ScimSettings.DeleteAction.DELETE.value(), ScimSettings.DeleteAction.DISABLE.value())
+            .defaultValue(ScimSettings.DeleteAction.DELETE.value()).add()
+            .build();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getPath() {
+        return "/:realm/realm-settings/:tab?";
+    }
+
+    @Override
+    public Map<String, String> getParams() {
+        return Map.of("tab", "directory-sync");
+    }
+
+    @Override
+    public String getHelpText() {
+        return "directorySyncHelp";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
+        ScimSettings settings;
+        try {
+            settings = ScimSettings.from(model);
+        } catch (IllegalArgumentException e) {
+            throw new ComponentValidationException("Invalid Directory sync setting: " + e.getMessage());
+        }
+        if (settings.groupParent() != null && KeycloakModelUtils.findGroupByPath(session, realm,
+                settings.groupParent()) == null) {
+            throw new ComponentValidationException("No group '" + settings.groupParent() + "' in this realm");
+        }
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** Not used: the declarative UI stores the component; nothing is created from it at runtime. */
+    @Override
+    public ComponentModel create(KeycloakSession session, ComponentModel model) {
+        return model;
+    }
+
+}
