@@ -203,19 +203,49 @@ class OrganizationScimIT {
         assertThat(orgClient("acme", null).get("/Users").status()).isEqualTo(401);
     }
 
+    /** Posts an entry of the "Organization directories" page, as the admin console's form does. */
+    private HttpResult organizationSettings(Map<String, String> values) {
+        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode component = HttpResult.JSON.createObjectNode()
+                .put("name", values.getOrDefault("organization", "entry"))
+                .put("providerId", "directory-sync-organizations")
+                .put("providerType", "org.keycloak.services.ui.extend.UiPageProvider").put("parentId", realmId);
+        com.fasterxml.jackson.databind.node.ObjectNode config = component.putObject("config");
+        values.forEach((k, v) -> config.putArray(k).add(v));
+        return realm.admin().post(realm.path("components"), component);
+    }
+
     @Test
-    void anOrganizationsEndpoint_canBeTurnedOffWithAnAttribute() {
-        String initechId = organization("Initech", "initech");
+    void anOrganizationsSettings_overrideTheRealms_andInvalidOnesAreRefused() {
+        organization("Initech", "initech");
         ScimClient initech = orgClient("initech", token("initech"));
         assertThat(initech.get("/Users").status()).isEqualTo(200);
-        JsonNode org = realm.admin().get(realm.path("organizations/" + initechId)).json();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) org).putObject("attributes")
-                .putArray("directory-sync.scim.enabled").add("false");
-        assertThat(realm.admin().put(realm.path("organizations/" + initechId), org).status()).isEqualTo(204);
+
+        assertThat(organizationSettings(Map.of("organization", "no-such-org")).status()).isEqualTo(400);
+        assertThat(organizationSettings(Map.of("organization", "initech", "scimDeleteAction", "explode")).status())
+                .isEqualTo(400);
+        HttpResult foreignIdp = organizationSettings(Map.of("organization", "initech", "scimIdpLink", "nope"));
+        assertThat(foreignIdp.status()).isEqualTo(400);
+        assertThat(foreignIdp.json().path("errorMessage").asText()).isEqualTo("No identity provider \"nope\" in this realm");
+
+        assertThat(organizationSettings(Map.of("organization", "initech", "scimEnabled", "false")).status())
+                .isEqualTo(201);
+        assertThat(organizationSettings(Map.of("organization", "initech")).status())
+                .as("one entry per organization").isEqualTo(400);
         HttpResult off = initech.get("/Users");
         assertThat(off.status()).isEqualTo(404);
         assertThat(off.json().path("detail").asText()).contains("turned off");
         assertThat(acme.get("/Users").status()).as("other organizations are unaffected").isEqualTo(200);
+
+        assertThat(organizationSettings(Map.of("organization", "globex", "scimStrictAttributes", "true")).status())
+                .isEqualTo(201);
+        HttpResult strict = globex.post("/Users", Map.of("schemas", List.of(USER), "userName", "globex.strict",
+                "nickName", "Nick"));
+        assertThat(strict.status()).as(strict.toString()).isEqualTo(400);
+        assertThat(strict.json().path("detail").asText()).contains("nickName");
+        HttpResult lenient = acme.post("/Users", Map.of("schemas", List.of(USER), "userName", "acme.lenient",
+                "nickName", "Nick"));
+        assertThat(lenient.status()).as("acme keeps the realm's lenient default").isEqualTo(201);
     }
 
     @Test

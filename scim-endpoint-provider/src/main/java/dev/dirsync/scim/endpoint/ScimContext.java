@@ -30,7 +30,7 @@ public final class ScimContext {
             ScimLimits limits, String baseUrl, ClientConnection connection) {
         this.session = session;
         this.tenant = tenant;
-        this.settings = ScimSettings.of(realm);
+        this.settings = ScimSettings.of(realm, tenant.organization());
         this.realm = realm;
         this.caller = caller;
         this.limits = limits;
@@ -66,7 +66,7 @@ public final class ScimContext {
         return realm;
     }
 
-    /** The realm's SCIM settings. */
+    /** The SCIM settings of this endpoint (the realm's, or the organization's). */
     public ScimSettings settings() {
         return settings;
     }

@@ -1,5 +1,6 @@
 package dev.dirsync.scim.endpoint;
 
+import dev.dirsync.scim.endpoint.settings.ScimSettings;
 import dev.dirsync.scim.protocol.ScimException;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -20,9 +21,6 @@ public record ScimTenant(OrganizationModel organization, String membershipGroupI
 
     public static final ScimTenant REALM = new ScimTenant(null, null);
 
-    /** Organization attribute that turns an organization's SCIM endpoint off when {@code false}. */
-    public static final String ORGANIZATION_ENABLED = "directory-sync.scim.enabled";
-
     /** The realm's organization with {@code alias}; 404 when organizations are off or there is none. */
     public static ScimTenant organization(KeycloakSession session, RealmModel realm, String alias) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
@@ -31,8 +29,7 @@ public record ScimTenant(OrganizationModel organization, String membershipGroupI
         if (organization == null) {
             throw ScimException.notFound("No organization '" + alias + "' in this realm");
         }
-        java.util.List<String> enabled = organization.getAttributes().get(ORGANIZATION_ENABLED);
-        if (enabled != null && enabled.stream().anyMatch("false"::equalsIgnoreCase)) {
+        if (!ScimSettings.of(realm, organization).enabled()) {
             throw ScimException.notFound("SCIM is turned off for organization '" + alias + "'");
         }
         return new ScimTenant(organization, organizations.getOrganizationGroup(organization).getId());

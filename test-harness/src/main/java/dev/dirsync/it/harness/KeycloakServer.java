@@ -267,7 +267,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    static String randomSecret() {
+    public static String randomSecret() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

@@ -3,6 +3,7 @@ package dev.dirsync.scim.endpoint.settings;
 import java.util.Locale;
 
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -15,8 +16,11 @@ import org.keycloak.models.RealmModel;
  * @param strict           refuse bodies carrying attributes the realm does not store (400) instead of ignoring them
  * @param groupParent      path of the group under which SCIM-created realm groups are placed, or {@code null}
  * @param deleteAction     what DELETE /Users/{id} does
+ * @param idpLink          alias of the identity provider each provisioned user is linked to, or {@code null}
+ * @param idpUserId        which SCIM attribute is the user's id at that identity provider
  */
-public record ScimSettings(boolean enabled, boolean strict, String groupParent, DeleteAction deleteAction) {
+public record ScimSettings(boolean enabled, boolean strict, String groupParent, DeleteAction deleteAction,
+        String idpLink, IdpUserId idpUserId) {
 
     public static final String PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiTabProvider";
 
@@ -24,8 +28,38 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
     public static final String STRICT = "scimStrictAttributes";
     public static final String GROUP_PARENT = "scimGroupParent";
     public static final String DELETE_ACTION = "scimDeleteAction";
+    public static final String IDP_LINK = "scimIdpLink";
+    public static final String IDP_USER_ID = "scimIdpUserId";
 
-    public static final ScimSettings DEFAULTS = new ScimSettings(true, false, null, DeleteAction.DELETE);
+    public static final ScimSettings DEFAULTS = new ScimSettings(true, false, null, DeleteAction.DELETE, null,
+            IdpUserId.USER_NAME);
+
+    /** The SCIM attribute whose value is the user's id at the linked identity provider. */
+    public enum IdpUserId {
+        EXTERNAL_ID("externalId"), USER_NAME("userName"), EMAIL("email");
+
+        private final String value;
+
+        IdpUserId(String value) {
+            this.value = value;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        static IdpUserId of(String value) {
+            if (value == null || value.isBlank()) {
+                return USER_NAME;
+            }
+            for (IdpUserId candidate : values()) {
+                if (candidate.value.equalsIgnoreCase(value.trim())) {
+                    return candidate;
+                }
+            }
+            throw new IllegalArgumentException("\"" + value + "\" is not externalId, userName or email");
+        }
+    }
 
     /** What an inbound DELETE of a user does. */
     public enum DeleteAction {
@@ -39,7 +73,15 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
         }
 
         static DeleteAction of(String value) {
-            return value == null || value.isBlank() ? DELETE : valueOf(value.trim().toUpperCase(Locale.ROOT));
+            if (value == null || value.isBlank()) {
+                return DELETE;
+            }
+            for (DeleteAction candidate : values()) {
+                if (candidate.value().equalsIgnoreCase(value.trim())) {
+                    return candidate;
+                }
+            }
+            throw new IllegalArgumentException("\"" + value + "\" is not delete or disable");
         }
     }
 
@@ -51,6 +93,37 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
     }
 
     /**
+     * The settings of an organization's endpoint: the realm's, overridden by the organization's entry on the
+     * "Directory sync organizations" page where it has one. Organization groups belong to the organization, so
+     * there is no parent group.
+     */
+    public static ScimSettings of(RealmModel realm, OrganizationModel organization) {
+        ScimSettings base = of(realm);
+        if (organization == null) {
+            return base;
+        }
+        ScimSettings realmLevel = new ScimSettings(true, base.strict(), null, base.deleteAction(), null,
+                IdpUserId.USER_NAME);
+        return OrganizationSettingsPageFactory.find(realm, organization.getAlias())
+                .map(c -> realmLevel.overriddenBy(c)).orElse(realmLevel);
+    }
+
+    /** These settings with every value {@code component} sets replaced. */
+    ScimSettings overriddenBy(ComponentModel component) {
+        return new ScimSettings(
+                bool(component.get(ENABLED), enabled),
+                bool(component.get(STRICT), strict),
+                groupParent,
+                present(component.get(DELETE_ACTION)) ? DeleteAction.of(component.get(DELETE_ACTION)) : deleteAction,
+                present(component.get(IDP_LINK)) ? blankToNull(component.get(IDP_LINK)) : idpLink,
+                present(component.get(IDP_USER_ID)) ? IdpUserId.of(component.get(IDP_USER_ID)) : idpUserId);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /**
      * @throws IllegalArgumentException for a value the settings do not know
      */
     public static ScimSettings from(ComponentModel component) {
@@ -58,7 +131,9 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
                 bool(component.get(ENABLED), true),
                 bool(component.get(STRICT), false),
                 blankToNull(component.get(GROUP_PARENT)),
-                DeleteAction.of(component.get(DELETE_ACTION)));
+                DeleteAction.of(component.get(DELETE_ACTION)),
+                blankToNull(component.get(IDP_LINK)),
+                IdpUserId.of(component.get(IDP_USER_ID)));
     }
 
     private static boolean bool(String value, boolean fallback) {
@@ -66,7 +141,7 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
             return fallback;
         }
         if (!"true".equalsIgnoreCase(value.trim()) && !"false".equalsIgnoreCase(value.trim())) {
-            throw new IllegalArgumentException("'" + value + "' is not true or false");
+            throw new IllegalArgumentException("\"" + value + "\" is not true or false");
         }
         return Boolean.parseBoolean(value.trim());
     }

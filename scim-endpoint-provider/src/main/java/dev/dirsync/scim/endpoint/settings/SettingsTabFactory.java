@@ -33,6 +33,11 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
             .label("directorySyncDeleteAction").helpText("directorySyncDeleteActionHelp")
             .options(ScimSettings.DeleteAction.DELETE.value(), ScimSettings.DeleteAction.DISABLE.value())
             .defaultValue(ScimSettings.DeleteAction.DELETE.value()).add()
+            .property().name(ScimSettings.IDP_LINK).type(ProviderConfigProperty.STRING_TYPE)
+            .label("directorySyncIdpLink").helpText("directorySyncIdpLinkHelp").add()
+            .property().name(ScimSettings.IDP_USER_ID).type(ProviderConfigProperty.LIST_TYPE)
+            .label("directorySyncIdpUserId").helpText("directorySyncIdpUserIdHelp")
+            .options(IdpUserIdOptions.ALL).defaultValue(ScimSettings.IdpUserId.USER_NAME.value()).add()
             .build();
 
     @Override
@@ -71,8 +76,9 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
         }
         if (settings.groupParent() != null && KeycloakModelUtils.findGroupByPath(session, realm,
                 settings.groupParent()) == null) {
-            throw new ComponentValidationException("No group '" + settings.groupParent() + "' in this realm");
+            throw new ComponentValidationException("No group \"" + settings.groupParent() + "\" in this realm");
         }
+        IdpLinks.validate(session, settings.idpLink(), null);
     }
 
     @Override

@@ -141,6 +141,7 @@ public final class UsersEndpoint {
             return revive(deleted, input, request);
         }
         UserModel user = new UserWriter(context).create(input);
+        new IdpLink(context).apply(user, input);
         user.setAttribute(InternalAttributes.TENANTS, List.of(context.tenant().ownerKey()));
         if (!context.tenant().isRealm()) {
             organizations().addMember(context.tenant().organization(), user);
@@ -212,6 +213,7 @@ public final class UsersEndpoint {
         UserInput active = input.active() == null ? new UserInput(input.userName(), input.attributes(), true,
                 input.password(), input.unmapped()) : input;
         new UserWriter(context).replace(user, active);
+        new IdpLink(context).apply(user, active);
         if (!context.tenant().isRealm() && !context.tenant().contains(context.session(), user)) {
             organizations().addMember(context.tenant().organization(), user);
         }
@@ -237,6 +239,7 @@ public final class UsersEndpoint {
 
     private Response store(UserModel user, UserInput input, ScimRequest request) {
         new UserWriter(context).replace(user, input);
+        new IdpLink(context).apply(user, input);
         stampVersion(user);
         context.audit().user(OperationType.UPDATE, user, input.unmapped());
         return respond(200, user, request);

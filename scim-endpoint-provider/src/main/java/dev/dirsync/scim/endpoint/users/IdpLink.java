@@ -1,0 +1,64 @@
+package dev.dirsync.scim.endpoint.users;
+
+import java.util.List;
+
+import dev.dirsync.model.InternalAttributes;
+import dev.dirsync.model.UserInput;
+import dev.dirsync.scim.endpoint.ScimContext;
+import dev.dirsync.scim.endpoint.settings.ScimSettings;
+import dev.dirsync.scim.protocol.ScimException;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+
+/**
+ * "One identity for SSO and provisioning": links a provisioned user to the identity provider the endpoint's settings
+ * name, with the SCIM attribute they choose as the user's id there, so that the user's first login through that
+ * identity provider lands on this account instead of Keycloak's "account already exists" detour.
+ *
+ * <p>A link that already exists is left alone: it was made by a login through the identity provider, or by an
+ * administrator, and is more authoritative than what SCIM derives.
+ */
+final class IdpLink {
+
+    private final ScimContext context;
+
+    IdpLink(ScimContext context) {
+        this.context = context;
+    }
+
+    void apply(UserModel user, UserInput input) {
+        ScimSettings settings = context.settings();
+        String alias = settings.idpLink();
+        if (alias == null) {
+            return;
+        }
+        String idpUserId = idpUserId(settings.idpUserId(), input);
+        if (idpUserId == null) {
+            return;
+        }
+        UserProvider users = context.session().users();
+        if (users.getFederatedIdentity(context.realm(), user, alias) != null) {
+            return;
+        }
+        FederatedIdentityModel link = new FederatedIdentityModel(alias, idpUserId, input.userName());
+        UserModel holder = users.getUserByFederatedIdentity(context.realm(), link);
+        if (holder != null && !holder.getId().equals(user.getId())) {
+            throw ScimException.uniqueness(settings.idpUserId().value() + " '" + idpUserId
+                    + "' is already linked to another account at identity provider '" + alias + "'");
+        }
+        users.addFederatedIdentity(context.realm(), user, link);
+    }
+
+    private static String idpUserId(ScimSettings.IdpUserId source, UserInput input) {
+        return switch (source) {
+            case USER_NAME -> input.userName();
+            case EXTERNAL_ID -> first(input.attributes().get(InternalAttributes.EXTERNAL_ID));
+            case EMAIL -> first(input.attributes().get("email"));
+        };
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+    }
+}
