@@ -84,6 +84,62 @@ class ProvisioningTokensIT {
         assertThat(server.logText()).doesNotContain(secret);
     }
 
+    /** Saves an entry of the "Provisioning tokens" page as the admin console's form does. */
+    private HttpResult consoleEntry(Map<String, String> values) {
+        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode component = HttpResult.JSON.createObjectNode()
+                .put("providerId", "directory-sync-tokens")
+                .put("providerType", "org.keycloak.services.ui.extend.UiPageProvider").put("parentId", realmId);
+        com.fasterxml.jackson.databind.node.ObjectNode config = component.putObject("config");
+        values.forEach((k, v) -> config.putArray(k).add(v));
+        return realm.admin().post(realm.path("components"), component);
+    }
+
+    @Test
+    void consoleEntries_storeOnlyADigest_authenticate_andAreRevokedByDeletingTheEntry() {
+        String pasted = "q3J8vZ+0mWl4s/9XhTnR2cYk7pLfE1aDuG6oB5iKxN0=";
+        assertThat(consoleEntry(Map.of("name", "weak", "secret", "password123")).status()).isEqualTo(400);
+        assertThat(consoleEntry(Map.of("name", "bad expiry", "secret", pasted, "expiresAt", "soon")).status())
+                .isEqualTo(400);
+        HttpResult created = consoleEntry(Map.of("name", "Okta (console)", "secret", pasted,
+                "expiresAt", "2099-12-31"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.header("Location").orElseThrow().replaceAll(".*/", "");
+        assertThat(consoleEntry(Map.of("name", "copy", "secret", pasted)).status())
+                .as("a secret in use cannot be reused").isEqualTo(400);
+
+        JsonNode entry = realm.admin().get(realm.path("components/" + id)).json();
+        assertThat(entry.toString()).doesNotContain(pasted).doesNotContain(
+                java.util.HexFormat.of().formatHex(sha256(pasted)));
+        assertThat(entry.path("config").path("expiresAt").get(0).asText()).isEqualTo("2099-12-31T00:00:00Z");
+
+        ScimClient scim = realm.scim().withToken(pasted);
+        assertThat(scim.get("/Users").status()).isEqualTo(200);
+        JsonNode listed = realm.admin().get(realm.path("directory-sync/tokens")).json();
+        assertThat(listed.toString()).contains("Okta (console)").doesNotContain(pasted);
+
+        // Tokens made through Admin REST are entries of the page too, and deleting either way revokes.
+        String restId = create(Map.of("name", "rest-made")).path("id").asText();
+        JsonNode entries = realm.admin().get(realm.path("components?type=org.keycloak.services.ui.extend.UiPageProvider"))
+                .json();
+        assertThat(entries.findValuesAsText("id")).contains(id, restId);
+        assertThat(realm.admin().delete(realm.path("directory-sync/tokens/" + restId)).status()).isEqualTo(204);
+        assertThat(realm.admin().get(realm.path("components/" + restId)).status()).isEqualTo(404);
+
+        assertThat(realm.admin().delete(realm.path("components/" + id)).status()).isEqualTo(204);
+        assertThat(scim.get("/Users").status()).isEqualTo(401);
+        assertThat(server.logText()).doesNotContain(pasted);
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void expiredToken_isRefused() {
         String secret = create(Map.of("name", "short-lived", "expiresAt", Instant.now().plusSeconds(3).toString()))

@@ -2,7 +2,6 @@ package dev.dirsync.scim.endpoint.admin;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.dirsync.scim.endpoint.tokens.ProvisioningClient;
 import dev.dirsync.scim.endpoint.tokens.ProvisioningTokenEntity;
 import dev.dirsync.scim.endpoint.tokens.ProvisioningTokens;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -40,7 +38,6 @@ public class TokensAdminResource {
 
     /** Admin event resource type of token changes. */
     public static final String RESOURCE_TYPE = "DIRECTORY_SYNC_TOKEN";
-    private static final int MAX_NAME = 255;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -62,18 +59,22 @@ public class TokensAdminResource {
     public Response create(Map<String, Object> body) {
         auth.realm().requireManageRealm();
         Map<String, Object> request = body == null ? Map.of() : body;
-        Object nameValue = request.get("name");
-        if (!(nameValue instanceof String name) || name.isBlank() || name.length() > MAX_NAME) {
-            throw ErrorResponse.error("'name' is required (at most " + MAX_NAME + " characters)",
-                    Response.Status.BAD_REQUEST);
+        Object name = request.get("name");
+        Object organization = request.get("organization");
+        Object expiresAt = request.get("expiresAt");
+        if ((name != null && !(name instanceof String)) || (organization != null && !(organization instanceof String))) {
+            throw ErrorResponse.error("'name' and 'organization' must be strings", Response.Status.BAD_REQUEST);
         }
-        OrganizationModel organization = organization(request.get("organization"));
-        Long expiresAt = expiresAt(request.get("expiresAt"));
-        ProvisioningClient.ensure(session, realm);
-        String createdBy = auth.adminAuth().getUser() == null ? null : auth.adminAuth().getUser().getUsername();
-        ProvisioningTokens.Created created = new ProvisioningTokens(session).create(realm, name.trim(),
-                organization == null ? null : organization.getId(), expiresAt, createdBy);
-        Map<String, Object> representation = representation(created.token(), organization);
+        String expiry = expiresAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()).toString()
+                : expiresAt == null ? null : expiresAt.toString();
+        ProvisioningTokens.Created created;
+        try {
+            created = new ProvisioningTokens(session).create(realm, (String) name, (String) organization, expiry);
+        } catch (ComponentValidationException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+        }
+        Map<String, Object> representation = representation(created.token(),
+                organizationById(created.token().getOrganizationId()));
         adminEvent.operation(OperationType.CREATE).resource(RESOURCE_TYPE)
                 .resourcePath("directory-sync", "tokens", created.token().getId()).representation(representation)
                 .success();
@@ -99,27 +100,10 @@ public class TokensAdminResource {
         auth.realm().requireManageRealm();
         ProvisioningTokens tokens = new ProvisioningTokens(session);
         ProvisioningTokenEntity token = tokens.get(realm, id).orElseThrow(NotFoundException::new);
-        tokens.delete(token);
+        tokens.delete(realm, token);
         adminEvent.operation(OperationType.DELETE).resource(RESOURCE_TYPE)
                 .resourcePath("directory-sync", "tokens", id).success();
         return Response.noContent().build();
-    }
-
-    private OrganizationModel organization(Object alias) {
-        if (alias == null || (alias instanceof String s && s.isBlank())) {
-            return null;
-        }
-        if (!(alias instanceof String a)) {
-            throw ErrorResponse.error("'organization' must be an organization alias", Response.Status.BAD_REQUEST);
-        }
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        OrganizationModel organization = organizations == null || !realm.isOrganizationsEnabled() ? null
-                : organizations.getByAlias(a);
-        if (organization == null) {
-            throw ErrorResponse.error("No organization with alias '" + a + "' in this realm (are organizations "
-                    + "enabled?)", Response.Status.BAD_REQUEST);
-        }
-        return organization;
     }
 
     private OrganizationModel organizationById(String id) {
@@ -128,23 +112,6 @@ public class TokensAdminResource {
         }
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         return organizations == null ? null : organizations.getById(id);
-    }
-
-    private static Long expiresAt(Object value) {
-        if (value == null) {
-            return null;
-        }
-        long millis;
-        try {
-            millis = value instanceof Number n ? n.longValue() : Instant.parse(value.toString()).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw ErrorResponse.error("'expiresAt' must be an RFC 3339 date-time such as 2027-01-31T00:00:00Z",
-                    Response.Status.BAD_REQUEST);
-        }
-        if (millis <= Time.currentTimeMillis()) {
-            throw ErrorResponse.error("'expiresAt' must be in the future", Response.Status.BAD_REQUEST);
-        }
-        return millis;
     }
 
     private static Map<String, Object> representation(ProvisioningTokenEntity token, OrganizationModel organization) {

@@ -38,7 +38,7 @@ public final class ScimAuthenticator {
             throw ScimException.unauthorized("Only the Bearer authentication scheme is supported");
         }
         String token = header.substring(7).trim();
-        if (token.startsWith(ProvisioningTokens.PREFIX)) {
+        if (token.startsWith(ProvisioningTokens.PREFIX) || !looksLikeJwt(token)) {
             return provisioningToken(session, realm, token);
         }
         AuthResult result;
@@ -61,6 +61,13 @@ public final class ScimAuthenticator {
         AdminAuth auth = new AdminAuth(realm, result.token(), result.user(), result.client());
         return new ScimCaller(auth, AdminPermissions.evaluator(session, realm, auth), result.user(), result.client(),
                 null, null);
+    }
+
+    /** Access tokens are JWS compact serialisations (three dot-separated parts); provisioning tokens never are. */
+    private static boolean looksLikeJwt(String token) {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        return second > 0 && token.indexOf('.', second + 1) < 0;
     }
 
     /**

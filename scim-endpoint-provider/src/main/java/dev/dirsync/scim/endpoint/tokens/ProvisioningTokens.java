@@ -12,13 +12,15 @@ import java.util.Optional;
 import jakarta.persistence.EntityManager;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.UserModel;
 
 /**
- * Provisioning tokens of a realm. A token is {@value #PREFIX} followed by 256 random bits (base64url); only its
+ * Provisioning tokens of a realm. A generated token is {@value #PREFIX} followed by 256 random bits (base64url); a
+ * token entered in the admin console is a secret of at least 32 random characters the admin generated. Only the
  * SHA-256 digest is stored (a fast digest is right for a secret of 256 random bits: there is nothing to guess).
  * Every use looks the token up in the database, so a revocation takes effect at once on every cluster node.
  */
@@ -40,21 +42,82 @@ public final class ProvisioningTokens {
     public record Created(ProvisioningTokenEntity token, String secret) {
     }
 
-    public Created create(RealmModel realm, String name, String organizationId, Long expiresAt, String createdBy) {
+    /**
+     * Creates a token with a generated secret, as an entry of the "Provisioning tokens" page (so the console lists
+     * it like one made there).
+     *
+     * @throws org.keycloak.component.ComponentValidationException when a value is invalid
+     */
+    public Created create(RealmModel realm, String name, String organizationAlias, String expiresAt) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ComponentModel entry = new ComponentModel();
+        entry.setName(name == null ? null : name.trim());
+        entry.setProviderId(ProvisioningTokensPageFactory.PROVIDER_ID);
+        entry.setProviderType(ProvisioningTokensPageFactory.PROVIDER_TYPE);
+        entry.setParentId(realm.getId());
+        entry.getConfig().putSingle(TokenSpec.NAME, name);
+        if (organizationAlias != null) {
+            entry.getConfig().putSingle(TokenSpec.ORGANIZATION, organizationAlias);
+        }
+        if (expiresAt != null) {
+            entry.getConfig().putSingle(TokenSpec.EXPIRES_AT, expiresAt);
+        }
+        entry.getConfig().putSingle(TokenSpec.SECRET, secret);
+        ComponentModel stored = realm.addComponentModel(entry);
+        return new Created(get(realm, stored.getId()).orElseThrow(), secret);
+    }
+
+    /** Stores the digest of a new entry's secret (called by the page factory, in the entry's transaction). */
+    void store(RealmModel realm, String id, TokenSpec spec, String digest) {
         ProvisioningTokenEntity token = new ProvisioningTokenEntity();
-        token.setId(KeycloakModelUtils.generateId());
+        token.setId(id);
         token.setRealmId(realm.getId());
-        token.setOrganizationId(organizationId);
-        token.setName(name);
-        token.setSecretHash(digest(secret));
         token.setCreatedAt(Time.currentTimeMillis());
-        token.setCreatedBy(createdBy);
-        token.setExpiresAt(expiresAt);
+        token.setCreatedBy(currentAdmin());
+        apply(token, spec);
+        token.setSecretHash(digest);
         entityManager().persist(token);
-        return new Created(token, secret);
+    }
+
+    /** Follows an edited entry: new name, scope or expiry, and a new secret when {@code digest} is given. */
+    void update(RealmModel realm, String id, TokenSpec spec, String digest) {
+        Optional<ProvisioningTokenEntity> token = get(realm, id);
+        if (token.isEmpty()) {
+            if (digest != null) {
+                store(realm, id, spec, digest);
+            }
+            return;
+        }
+        apply(token.get(), spec);
+        if (digest != null) {
+            token.get().setSecretHash(digest);
+        }
+    }
+
+    void remove(RealmModel realm, String id) {
+        get(realm, id).ifPresent(entityManager()::remove);
+    }
+
+    Optional<ProvisioningTokenEntity> byDigest(String digest) {
+        return entityManager().createNamedQuery("dirsyncTokenByHash", ProvisioningTokenEntity.class)
+                .setParameter("hash", digest).getResultList().stream().findFirst();
+    }
+
+    private static void apply(ProvisioningTokenEntity token, TokenSpec spec) {
+        token.setName(spec.name());
+        token.setOrganizationId(spec.organizationId());
+        token.setExpiresAt(spec.expiresAt());
+    }
+
+    private String currentAdmin() {
+        try {
+            UserModel admin = session.getContext().getUser();
+            return admin == null ? null : admin.getUsername();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     public List<ProvisioningTokenEntity> list(RealmModel realm) {
@@ -67,22 +130,25 @@ public final class ProvisioningTokens {
         return token != null && token.getRealmId().equals(realm.getId()) ? Optional.of(token) : Optional.empty();
     }
 
-    public void delete(ProvisioningTokenEntity token) {
-        entityManager().remove(token);
+    /** Revokes the token: its page entry goes, and with it the digest. */
+    public void delete(RealmModel realm, ProvisioningTokenEntity token) {
+        ComponentModel entry = realm.getComponent(token.getId());
+        if (entry != null && ProvisioningTokensPageFactory.PROVIDER_ID.equals(entry.getProviderId())) {
+            realm.removeComponent(entry);
+        }
+        remove(realm, token.getId());
     }
 
     /** The unexpired token of {@code realm} whose secret is {@code secret}, noting its use. */
     public Optional<ProvisioningTokenEntity> authenticate(RealmModel realm, String secret) {
-        if (secret == null || !secret.startsWith(PREFIX)) {
+        if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
-        List<ProvisioningTokenEntity> found = entityManager()
-                .createNamedQuery("dirsyncTokenByHash", ProvisioningTokenEntity.class)
-                .setParameter("hash", digest(secret)).getResultList();
+        Optional<ProvisioningTokenEntity> found = byDigest(digest(secret));
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ProvisioningTokenEntity token = found.get(0);
+        ProvisioningTokenEntity token = found.get();
         long now = Time.currentTimeMillis();
         if (!token.getRealmId().equals(realm.getId()) || (token.getExpiresAt() != null && token.getExpiresAt() <= now)) {
             return Optional.empty();
