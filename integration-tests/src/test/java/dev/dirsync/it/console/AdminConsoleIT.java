@@ -57,6 +57,9 @@ class AdminConsoleIT {
                 .as("the browser test needs Debian's chromium and chromium-driver (apt-get install chromium "
                         + "chromium-driver); .ci/run installs them").isTrue();
         realm = TestRealm.create(server, "console");
+        assertThat(realm.admin().put(realm.path(""), Map.of("organizationsEnabled", true)).status()).isEqualTo(204);
+        assertThat(realm.admin().post(realm.path("organizations"), Map.of("name", "Acme", "alias", "acme",
+                "domains", List.of(Map.of("name", "acme.example")))).status()).isEqualTo(201);
         screenshots = Path.of(System.getProperty("dirsync.it.screenshots", "target/screenshots"))
                 .resolve(server.config().db());
         Files.createDirectories(screenshots);
@@ -189,5 +192,26 @@ class AdminConsoleIT {
 
         assertThat(realm.scim().withToken(secret).get("/Users").status()).as("the pasted secret authenticates")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void organizationDirectoriesPage_turnsAnOrganizationsEndpointOff() {
+        open("page-section/directory-sync-organizations/add");
+        type("organization", "acme");
+        click(field("scimEnabled"));
+        screenshot("08-organization-directory-new");
+        save("09-organization-directory-saved", () -> {
+            JsonNode entry = components("org.keycloak.services.ui.extend.UiPageProvider",
+                    "directory-sync-organizations");
+            return entry != null && "false".equals(entry.path("config").path("scimEnabled").path(0).asText());
+        });
+        open("page-section/directory-sync-organizations");
+        waitFor(By.xpath("//a[contains(text(), 'acme')]"));
+        screenshot("10-organization-directories-list");
+        String token = realm.admin().post(realm.path("directory-sync/tokens"), Map.of("name", "acme",
+                "organization", "acme")).json().path("token").asText();
+        ScimClient acme = new ScimClient(server, server.baseUrl() + "/realms/" + realm.name()
+                + "/directory-sync/organizations/acme/scim/v2", token);
+        assertThat(acme.get("/Users").status()).as("the organization's endpoint is off").isEqualTo(404);
     }
 }

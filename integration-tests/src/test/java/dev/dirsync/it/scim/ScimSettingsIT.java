@@ -118,26 +118,110 @@ class ScimSettingsIT {
     }
 
     @Test
-    void settingsTravelWithRealmExportAndImport() {
+    void standardAttributesSwitch_addsTheStandardScimAttributesOnSave() {
+        TestRealm fresh = TestRealm.create(server, "settings-standard");
+        try {
+            String freshId = fresh.admin().get(fresh.path("")).json().path("id").asText();
+            assertThat(fresh.admin().get(fresh.path("users/profile")).body()).doesNotContain("\"title\"");
+            ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
+                    .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", freshId);
+            component.putObject("config").putArray("scimStandardAttributes").add("true");
+            assertThat(fresh.admin().post(fresh.path("components"), component).status()).isEqualTo(201);
+            JsonNode profile = fresh.admin().get(fresh.path("users/profile")).json();
+            assertThat(profile.path("attributes").findValuesAsText("name")).contains("title", "department", "workPhone");
+            HttpResult user = fresh.scim().post("/Users", Map.of("schemas", List.of(USER, ENTERPRISE),
+                    "userName", "standard", "title", "Engineer", ENTERPRISE, Map.of("department", "R&D")));
+            assertThat(user.status()).as(user.toString()).isEqualTo(201);
+            assertThat(user.json().path("title").asText()).isEqualTo("Engineer");
+            assertThat(user.json().path(ENTERPRISE).path("department").asText()).isEqualTo("R&D");
+        } finally {
+            fresh.delete();
+        }
+    }
+
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final String PAGE = "org.keycloak.services.ui.extend.UiPageProvider";
+
+    @Test
+    void settingsTravelWithRealmExportAndImport_tokensWithoutTheirSecrets() {
         TestRealm source = TestRealm.create(server, "settings-export");
         String sourceId = source.admin().get(source.path("")).json().path("id").asText();
+        assertThat(source.admin().put(source.path(""), Map.of("organizationsEnabled", true)).status()).isEqualTo(204);
+        assertThat(source.admin().post(source.path("organizations"), Map.of("name", "Acme", "alias", "acme",
+                "domains", List.of(Map.of("name", "acme.example")))).status()).isEqualTo(201);
         ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
                 .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", sourceId);
         component.putObject("config").putArray("scimStrictAttributes").add("true");
         assertThat(source.admin().post(source.path("components"), component).status()).isEqualTo(201);
-        JsonNode exported = source.admin().post(source.path("partial-export?exportClients=false"
-                + "&exportGroupsAndRoles=false"), "").json();
+        ObjectNode entry = HttpResult.JSON.createObjectNode().put("name", "acme")
+                .put("providerId", "directory-sync-organizations").put("providerType", PAGE).put("parentId", sourceId);
+        entry.putObject("config").putArray("organization").add("acme");
+        ((ObjectNode) entry.get("config")).putArray("scimDeleteAction").add("disable");
+        assertThat(source.admin().post(source.path("components"), entry).status()).isEqualTo(201);
+        HttpResult token = source.admin().post(source.path("directory-sync/tokens"),
+                Map.of("name", "acme-idp", "organization", "acme"));
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        String secret = token.json().path("token").asText();
+
+        HttpResult export = source.admin().post(source.path("partial-export?exportClients=false"
+                + "&exportGroupsAndRoles=false"), "");
+        assertThat(export.body()).as("exports never carry a token's secret or digest").doesNotContain(secret)
+                .doesNotContain(java.util.HexFormat.of().formatHex(sha256(secret)));
         source.delete();
 
-        ObjectNode copy = (ObjectNode) exported;
+        ObjectNode copy = (ObjectNode) export.json();
         String name = "settings-import-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         copy.put("realm", name).remove("id");
-        assertThat(server.admin().post("realms", copy).status()).isEqualTo(201);
+        HttpResult imported = server.admin().post("realms", copy);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         try {
-            JsonNode components = server.admin().get("realms/" + name + "/components?type=" + TAB).json();
-            assertThat(components.toString()).contains("scimStrictAttributes");
+            JsonNode tab = server.admin().get("realms/" + name + "/components?type=" + TAB).json();
+            assertThat(tab.toString()).contains("scimStrictAttributes");
+            JsonNode pages = server.admin().get("realms/" + name + "/components?type=" + PAGE).json();
+            JsonNode orgEntry = null;
+            JsonNode tokenEntry = null;
+            for (JsonNode c : pages) {
+                if ("directory-sync-organizations".equals(c.path("providerId").asText())) {
+                    orgEntry = c;
+                } else if ("directory-sync-tokens".equals(c.path("providerId").asText())) {
+                    tokenEntry = c;
+                }
+            }
+            assertThat(orgEntry).as("the organization entry came back").isNotNull();
+            assertThat(orgEntry.path("config").path("scimDeleteAction").get(0).asText()).isEqualTo("disable");
+            assertThat(tokenEntry).as("the token entry came back, without a secret").isNotNull();
+            assertThat(tokenEntry.path("config").path("organization").get(0).asText()).isEqualTo("acme");
+            assertThat(tokenEntry.path("config").has("secret")).isFalse();
+
+            // The old secret does not work in the imported realm; a new one entered on the entry does, in its scope.
+            if (server.admin().get("realms/" + name + "/organizations?search=acme").json().isEmpty()) {
+                assertThat(server.admin().post("realms/" + name + "/organizations", Map.of("name", "Acme",
+                        "alias", "acme", "domains", List.of(Map.of("name", "acme.example")))).status()).isEqualTo(201);
+            }
+            String base = server.baseUrl() + "/realms/" + name + "/directory-sync";
+            assertThat(new ScimClient(server, base + "/organizations/acme/scim/v2", secret).get("/Users").status())
+                    .isEqualTo(401);
+            String fresh = "k2Pq9Zr7Wm4Xt1Vb8Ns5Ld3Hc6Jf0Gy2Ua9Qe7Ro4=";
+            ObjectNode update = (ObjectNode) tokenEntry.deepCopy();
+            ((ObjectNode) update.get("config")).putArray("secret").add(fresh);
+            HttpResult updated = server.admin().put("realms/" + name + "/components/" + tokenEntry.path("id").asText(),
+                    update);
+            assertThat(updated.status()).as(updated.toString()).isEqualTo(204);
+            assertThat(new ScimClient(server, base + "/organizations/acme/scim/v2", fresh).get("/Users").status())
+                    .isEqualTo(200);
+            assertThat(new ScimClient(server, base + "/scim/v2", fresh).get("/Users").status())
+                    .as("the organization scope survived the import").isEqualTo(403);
         } finally {
             server.admin().delete("realms/" + name);
+        }
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

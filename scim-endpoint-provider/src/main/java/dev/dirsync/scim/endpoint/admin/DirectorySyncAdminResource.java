@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,12 +18,8 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.representations.userprofile.config.UPAttribute;
-import org.keycloak.representations.userprofile.config.UPAttributePermissions;
-import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.userprofile.UserProfileProvider;
 
 /**
  * {@code /admin/realms/{realm}/directory-sync}: administration of the pack in a realm, under Keycloak's admin
@@ -84,39 +78,11 @@ public class DirectorySyncAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, List<String>> addStandardAttributes() {
         auth.realm().requireManageRealm();
-        UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
-        UPConfig config = profiles.getConfiguration();
-        Set<String> names = config.getAttributes().stream().map(UPAttribute::getName).collect(Collectors.toSet());
-        Set<String> mapped = config.getAttributes().stream()
-                .flatMap(a -> a.getAnnotations() == null ? java.util.stream.Stream.empty()
-                        : java.util.stream.Stream.of(a.getAnnotations().get(IdentityModel.SCIM_ANNOTATION)))
-                .filter(java.util.Objects::nonNull)
-                .flatMap(v -> v instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf)
-                        : java.util.stream.Stream.of(String.valueOf(v)))
-                .collect(Collectors.toSet());
-        List<String> added = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (StandardScimAttributes standard : StandardScimAttributes.ALL) {
-            if (names.contains(standard.attribute()) || mapped.contains(standard.scimPath())) {
-                skipped.add(standard.scimPath());
-                continue;
-            }
-            UPAttribute attribute = new UPAttribute(standard.attribute(),
-                    new UPAttributePermissions(Set.of("admin", "user"), Set.of("admin")));
-            attribute.setDisplayName(standard.displayName());
-            attribute.setAnnotations(new LinkedHashMap<>(Map.of(IdentityModel.SCIM_ANNOTATION, standard.scimPath())));
-            attribute.addValidation("length", Map.of("max", 255));
-            config.addOrReplaceAttribute(attribute);
-            added.add(standard.scimPath());
-        }
-        if (!added.isEmpty()) {
-            profiles.setConfiguration(config);
+        StandardScimAttributes.Result result = StandardScimAttributes.addTo(session);
+        if (!result.added().isEmpty()) {
             adminEvent.operation(OperationType.UPDATE).resource(ResourceType.USER_PROFILE)
-                    .resourcePath("users", "profile").representation(config).success();
+                    .resourcePath("users", "profile").representation(result.config()).success();
         }
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        result.put("added", added);
-        result.put("skipped", skipped);
-        return result;
+        return result.asMap();
     }
 }

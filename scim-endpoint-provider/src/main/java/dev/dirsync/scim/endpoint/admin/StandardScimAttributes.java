@@ -1,6 +1,21 @@
 package dev.dirsync.scim.endpoint.admin;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.dirsync.model.IdentityModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPAttributePermissions;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.userprofile.UserProfileProvider;
 
 /**
  * The SCIM attributes the one-step "add standard SCIM attributes" action puts into a realm's user profile: the
@@ -11,7 +26,7 @@ import java.util.List;
  * @param displayName label shown in the consoles
  * @param scimPath    the {@code kc.scim.schema.attribute} annotation
  */
-record StandardScimAttributes(String attribute, String displayName, String scimPath) {
+public record StandardScimAttributes(String attribute, String displayName, String scimPath) {
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:";
 
@@ -42,4 +57,56 @@ record StandardScimAttributes(String attribute, String displayName, String scimP
             new StandardScimAttributes("department", "Department", ENTERPRISE + "department"),
             new StandardScimAttributes("managerId", "Manager (SCIM id)", ENTERPRISE + "manager.value"),
             new StandardScimAttributes("managerName", "Manager", ENTERPRISE + "manager.displayName"));
+
+    /**
+     * What {@link #addTo} did.
+     *
+     * @param added   SCIM paths now mapped by new user-profile attributes
+     * @param skipped SCIM paths left alone: already mapped, or their attribute name is taken
+     * @param config  the user-profile configuration afterwards
+     */
+    public record Result(List<String> added, List<String> skipped, UPConfig config) {
+
+        public Map<String, List<String>> asMap() {
+            Map<String, List<String>> map = new LinkedHashMap<>();
+            map.put("added", added);
+            map.put("skipped", skipped);
+            return map;
+        }
+    }
+
+    /**
+     * Adds every standard attribute the realm's user profile lacks (by name or by SCIM path), editable by admins,
+     * viewable by users and admins; attributes already there are never changed.
+     */
+    public static Result addTo(KeycloakSession session) {
+        UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
+        UPConfig config = profiles.getConfiguration();
+        Set<String> names = config.getAttributes().stream().map(UPAttribute::getName).collect(Collectors.toSet());
+        Set<String> mapped = config.getAttributes().stream()
+                .flatMap(a -> a.getAnnotations() == null ? Stream.empty()
+                        : Stream.of(a.getAnnotations().get(IdentityModel.SCIM_ANNOTATION)))
+                .filter(Objects::nonNull)
+                .flatMap(v -> v instanceof Collection<?> c ? c.stream().map(String::valueOf) : Stream.of(String.valueOf(v)))
+                .collect(Collectors.toSet());
+        List<String> added = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (StandardScimAttributes standard : ALL) {
+            if (names.contains(standard.attribute()) || mapped.contains(standard.scimPath())) {
+                skipped.add(standard.scimPath());
+                continue;
+            }
+            UPAttribute attribute = new UPAttribute(standard.attribute(),
+                    new UPAttributePermissions(Set.of("admin", "user"), Set.of("admin")));
+            attribute.setDisplayName(standard.displayName());
+            attribute.setAnnotations(new LinkedHashMap<>(Map.of(IdentityModel.SCIM_ANNOTATION, standard.scimPath())));
+            attribute.addValidation("length", Map.of("max", 255));
+            config.addOrReplaceAttribute(attribute);
+            added.add(standard.scimPath());
+        }
+        if (!added.isEmpty()) {
+            profiles.setConfiguration(config);
+        }
+        return new Result(added, skipped, config);
+    }
 }

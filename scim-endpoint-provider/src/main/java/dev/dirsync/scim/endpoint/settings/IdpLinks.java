@@ -14,10 +14,11 @@ final class IdpLinks {
     /**
      * @param alias        the configured alias, or {@code null} for no link
      * @param organization the organization whose settings these are, or {@code null} for the realm's
+     * @param anyOwner     accept an identity provider of any organization (an import, before organizations exist)
      * @throws ComponentValidationException when there is no such identity provider, or it belongs to another
      *                                      organization
      */
-    static void validate(KeycloakSession session, String alias, OrganizationModel organization) {
+    static void validate(KeycloakSession session, String alias, OrganizationModel organization, boolean anyOwner) {
         if (alias == null) {
             return;
         }
@@ -26,7 +27,7 @@ final class IdpLinks {
             throw new ComponentValidationException("No identity provider \"" + alias + "\" in this realm");
         }
         String owner = idp.getOrganizationId();
-        if (owner != null && (organization == null || !owner.equals(organization.getId()))) {
+        if (!anyOwner && owner != null && (organization == null || !owner.equals(organization.getId()))) {
             throw new ComponentValidationException("Identity provider \"" + alias + "\" belongs to another "
                     + "organization" + (organization == null ? "; link it in the settings of that organization" : ""));
         }

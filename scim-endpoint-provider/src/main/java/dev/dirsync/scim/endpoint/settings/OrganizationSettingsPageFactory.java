@@ -58,6 +58,11 @@ public final class OrganizationSettingsPageFactory implements UiPageProviderFact
     }
 
     @Override
+    public java.util.Map<String, Object> getTypeMetadata() {
+        return java.util.Map.of("displayFields", List.of(ORGANIZATION, ScimSettings.ENABLED, ScimSettings.IDP_LINK));
+    }
+
+    @Override
     public String getHelpText() {
         return "directorySyncOrganizationsHelp";
     }
@@ -71,9 +76,23 @@ public final class OrganizationSettingsPageFactory implements UiPageProviderFact
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
         String alias = model.get(ORGANIZATION);
+        if (alias == null || alias.isBlank()) {
+            throw new ComponentValidationException("An entry needs the alias of an organization");
+        }
+        ScimSettings settings;
+        try {
+            settings = ScimSettings.DEFAULTS.overriddenBy(model);
+        } catch (IllegalArgumentException e) {
+            throw new ComponentValidationException("Invalid Directory sync setting: " + e.getMessage());
+        }
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        OrganizationModel organization = alias == null || organizations == null ? null
-                : organizations.getByAlias(alias.trim());
+        OrganizationModel organization = organizations == null ? null : organizations.getByAlias(alias.trim());
+        if (organization == null && ComponentImports.isImport(realm, model)) {
+            // A realm import brings its organizations after its components: the entry waits for its organization.
+            model.getConfig().putSingle(ORGANIZATION, alias.trim());
+            IdpLinks.validate(session, settings.idpLink(), null, true);
+            return;
+        }
         if (organization == null) {
             throw new ComponentValidationException("No organization \"" + alias + "\" in this realm");
         }
@@ -83,13 +102,7 @@ public final class OrganizationSettingsPageFactory implements UiPageProviderFact
                     throw new ComponentValidationException("Organization \"" + organization.getAlias()
                             + "\" already has directory settings (" + other.getName() + ")");
                 });
-        ScimSettings settings;
-        try {
-            settings = ScimSettings.DEFAULTS.overriddenBy(model);
-        } catch (IllegalArgumentException e) {
-            throw new ComponentValidationException("Invalid Directory sync setting: " + e.getMessage());
-        }
-        IdpLinks.validate(session, settings.idpLink(), organization);
+        IdpLinks.validate(session, settings.idpLink(), organization, false);
     }
 
     @Override

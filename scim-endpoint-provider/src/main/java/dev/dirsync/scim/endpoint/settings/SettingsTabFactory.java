@@ -3,6 +3,7 @@ package dev.dirsync.scim.endpoint.settings;
 import java.util.List;
 import java.util.Map;
 
+import dev.dirsync.scim.endpoint.admin.StandardScimAttributes;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -21,6 +22,8 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
 public final class SettingsTabFactory implements UiTabProviderFactory<ComponentModel> {
 
     public static final String PROVIDER_ID = "directory-sync";
+    /** When on, saving the tab adds the standard SCIM attributes the user profile lacks (one click, idempotent). */
+    public static final String STANDARD_ATTRIBUTES = "scimStandardAttributes";
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(ScimSettings.ENABLED).type(ProviderConfigProperty.BOOLEAN_TYPE)
@@ -38,6 +41,9 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
             .property().name(ScimSettings.IDP_USER_ID).type(ProviderConfigProperty.LIST_TYPE)
             .label("directorySyncIdpUserId").helpText("directorySyncIdpUserIdHelp")
             .options(IdpUserIdOptions.ALL).defaultValue(ScimSettings.IdpUserId.USER_NAME.value()).add()
+            .property().name(STANDARD_ATTRIBUTES).type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .label("directorySyncStandardAttributes").helpText("directorySyncStandardAttributesHelp")
+            .defaultValue("false").add()
             .build();
 
     @Override
@@ -78,7 +84,23 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
                 settings.groupParent()) == null) {
             throw new ComponentValidationException("No group \"" + settings.groupParent() + "\" in this realm");
         }
-        IdpLinks.validate(session, settings.idpLink(), null);
+        IdpLinks.validate(session, settings.idpLink(), null, false);
+    }
+
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        addStandardAttributesIfAsked(session, model);
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        addStandardAttributesIfAsked(session, newModel);
+    }
+
+    private static void addStandardAttributesIfAsked(KeycloakSession session, ComponentModel model) {
+        if ("true".equalsIgnoreCase(model.get(STANDARD_ATTRIBUTES))) {
+            StandardScimAttributes.addTo(session);
+        }
     }
 
     @Override

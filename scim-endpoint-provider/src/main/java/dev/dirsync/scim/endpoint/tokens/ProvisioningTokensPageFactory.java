@@ -108,6 +108,10 @@ public final class ProvisioningTokensPageFactory implements UiPageProviderFactor
     @Override
     public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
         String digest = (String) session.removeAttribute(PENDING_DIGEST);
+        if (digest != null) {
+            // An entry imported with its realm gets its first secret here; the realm may lack the client then.
+            ProvisioningClient.ensure(session, realm);
+        }
         new ProvisioningTokens(session).update(realm, newModel.getId(), TokenSpec.from(session, realm, newModel),
                 digest);
     }
