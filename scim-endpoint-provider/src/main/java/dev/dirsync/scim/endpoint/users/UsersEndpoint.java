@@ -90,7 +90,9 @@ public final class UsersEndpoint {
         }
         List<JsonNode> resources = new ArrayList<>();
         if (viewAll) {
-            for (UserSnapshot snapshot : UserSnapshots.load(entityManager(), page.ids(), tenant)) {
+            List<UserSnapshot> snapshots = new FederatedVersions(context, mapper).refresh(entityManager(),
+                    UserSnapshots.load(entityManager(), page.ids(), tenant));
+            for (UserSnapshot snapshot : snapshots) {
                 resources.add(projection.apply(mapper.toScim(snapshot, context.baseUrl())));
             }
         } else {
@@ -99,7 +101,7 @@ public final class UsersEndpoint {
             for (String id : page.ids()) {
                 UserModel user = users.getUserById(context.realm(), id);
                 if (user != null && context.caller().permissions().users().canView(user)) {
-                    resources.add(projection.apply(mapper.toScim(snapshot(user), context.baseUrl())));
+                    resources.add(projection.apply(represent(user)));
                 }
             }
         }
@@ -138,6 +140,9 @@ public final class UsersEndpoint {
         requireStored(input);
         UserModel deleted = context.session().users().getUserByUsername(context.realm(), input.userName());
         if (deleted != null && deleted.getFirstAttribute(InternalAttributes.DELETED) != null) {
+            if (!revivableHere(deleted)) {
+                throw ScimException.uniqueness("A user with this userName already exists");
+            }
             return revive(deleted, input, request);
         }
         UserModel user = new UserWriter(context).create(input);
@@ -221,6 +226,15 @@ public final class UsersEndpoint {
         return respond(201, user, request);
     }
 
+    /**
+     * Whether this endpoint may bring back a user kept by "disable and keep": the realm's endpoint any (it sees every
+     * user), an organization's only one it provisioned itself, so no tenant can take over another's account.
+     */
+    private boolean revivableHere(UserModel user) {
+        return context.tenant().isRealm()
+                || user.getAttributeStream(InternalAttributes.TENANTS).anyMatch(context.tenant().ownerKey()::equals);
+    }
+
     /** In strict mode, a body carrying attributes the realm does not store is refused instead of partly ignored. */
     private void requireStored(UserInput input) {
         if (context.settings().strict() && !input.unmapped().isEmpty()) {
@@ -275,22 +289,14 @@ public final class UsersEndpoint {
     ObjectNode represent(UserModel user) {
         UserSnapshot snapshot = snapshot(user);
         if (user.getFederationLink() != null) {
-            String version = mapper.version(snapshot);
-            String served = user.getFirstAttribute(InternalAttributes.VERSION);
-            if (!version.equals(served)) {
-                if (served != null) {
-                    user.setLastModifiedTimestamp(Time.currentTimeMillis());
-                    snapshot = snapshot(user);
-                }
-                user.setSingleAttribute(InternalAttributes.VERSION, version);
-            }
+            snapshot = new FederatedVersions(context, mapper).refresh(snapshot);
         }
         return mapper.toScim(snapshot, context.baseUrl());
     }
 
     private void stampVersion(UserModel user) {
         if (user.getFederationLink() != null) {
-            user.setSingleAttribute(InternalAttributes.VERSION, mapper.version(snapshot(user)));
+            new FederatedVersions(context, mapper).stamp(snapshot(user));
         }
     }
 
