@@ -188,6 +188,12 @@ class IdpLinkIT {
             entry.putObject("config").putArray("organization").add("umbrella");
             ((ObjectNode) entry.get("config")).putArray("scimIdpLink").add("umbrella-idp");
             ((ObjectNode) entry.get("config")).putArray("scimIdpUserId").add("email");
+            ObjectNode shared = entry.deepCopy();
+            ((ObjectNode) shared.get("config")).putArray("scimIdpLink").add("other-idp");
+            HttpResult refused = realm.admin().post(realm.path("components"), shared);
+            assertThat(refused.status()).as("an organization may not link a provider every tenant shares: %s", refused)
+                    .isEqualTo(400);
+            assertThat(refused.body()).contains("is not an identity provider of this organization");
             assertThat(realm.admin().post(realm.path("components"), entry).status()).isEqualTo(201);
             settingsRefusesForeignIdp(realm);
 
@@ -218,6 +224,6 @@ class IdpLinkIT {
         component.putObject("config").putArray("scimIdpLink").add("umbrella-idp");
         HttpResult r = realm.admin().post(realm.path("components"), component);
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
-        assertThat(r.body()).contains("belongs to another organization");
+        assertThat(r.body()).contains("belongs to an organization");
     }
 }

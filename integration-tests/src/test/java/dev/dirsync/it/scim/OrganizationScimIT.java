@@ -263,4 +263,51 @@ class OrganizationScimIT {
         assertThat(members(acmeId)).doesNotContain(shared);
         assertThat(realmScim.get("/Users/" + shared).status()).as("the realm still owns it").isEqualTo(200);
     }
+
+    @Test
+    void anOrganization_cannotReviveAnotherTenantsKeptUser() {
+        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode tab = HttpResult.JSON.createObjectNode()
+                .put("name", "directory-sync").put("providerId", "directory-sync")
+                .put("providerType", "org.keycloak.services.ui.extend.UiTabProvider").put("parentId", realmId);
+        tab.putObject("config").putArray("scimDeleteAction").add("disable");
+        HttpResult saved = realm.admin().post(realm.path("components"), tab);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        String tabId = saved.header("Location").orElseThrow().replaceAll(".*/", "");
+        try {
+            String kept = user(realmScim, "kept.by.realm");
+            assertThat(realmScim.delete("/Users/" + kept).status()).isEqualTo(204);
+            HttpResult takeover = acme.post("/Users", Map.of("schemas", List.of(USER), "userName", "kept.by.realm"));
+            assertThat(takeover.status()).as("acme may not take over the realm's kept account: %s", takeover)
+                    .isEqualTo(409);
+            assertThat(takeover.json().path("scimType").asText()).isEqualTo("uniqueness");
+            assertThat(members(acmeId)).doesNotContain(kept);
+            assertThat(realm.admin().get(realm.path("users/" + kept)).json().path("enabled").asBoolean()).isFalse();
+
+            HttpResult revived = realmScim.post("/Users", Map.of("schemas", List.of(USER), "userName", "kept.by.realm"));
+            assertThat(revived.status()).as(revived.toString()).isEqualTo(201);
+            assertThat(revived.json().path("id").asText()).isEqualTo(kept);
+        } finally {
+            realm.admin().delete(realm.path("components/" + tabId));
+        }
+    }
+
+    @Test
+    void deletingAnOrganization_removesItsTokensAndSettings() {
+        String tempId = organization("Temp", "temp");
+        assertThat(organizationSettings(Map.of("organization", "temp", "scimEnabled", "false")).status()).isEqualTo(201);
+        String secret = token("temp");
+        assertThat(orgClient("temp", secret).get("/Users").status()).as("turned off").isEqualTo(404);
+        assertThat(realm.admin().delete(realm.path("organizations/" + tempId)).status()).isEqualTo(204);
+
+        JsonNode entries = realm.admin().get(realm.path("components?type=org.keycloak.services.ui.extend.UiPageProvider"))
+                .json();
+        assertThat(entries.findValuesAsText("organization")).doesNotContain("temp");
+        organization("Temp again", "temp");
+        ScimClient successor = orgClient("temp", secret);
+        assertThat(successor.get("/Users").status()).as("the old token does not reach the new organization")
+                .isEqualTo(401);
+        assertThat(orgClient("temp", realmScim.token()).get("/Users").status())
+                .as("the new organization starts from the defaults (on)").isEqualTo(200);
+    }
 }

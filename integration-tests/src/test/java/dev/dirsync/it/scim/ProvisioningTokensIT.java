@@ -99,6 +99,11 @@ class ProvisioningTokensIT {
     void consoleEntries_storeOnlyADigest_authenticate_andAreRevokedByDeletingTheEntry() {
         String pasted = "q3J8vZ+0mWl4s/9XhTnR2cYk7pLfE1aDuG6oB5iKxN0=";
         assertThat(consoleEntry(Map.of("name", "weak", "secret", "password123")).status()).isEqualTo(400);
+        assertThat(consoleEntry(Map.of("name", "pattern", "secret", "abcdefghijkl".repeat(4))).status())
+                .as("a repeated pattern is long but not random").isEqualTo(400);
+        assertThat(consoleEntry(Map.of("name", "jwt-shaped", "secret",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"))
+                .status()).as("a JWT-shaped secret would be read as an OAuth token").isEqualTo(400);
         assertThat(consoleEntry(Map.of("name", "bad expiry", "secret", pasted, "expiresAt", "soon")).status())
                 .isEqualTo(400);
         HttpResult created = consoleEntry(Map.of("name", "Okta (console)", "secret", pasted,
@@ -137,6 +142,40 @@ class ProvisioningTokensIT {
                     java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theProvisioningClient_cannotBeUsedDirectly() {
+        create(Map.of("name", "creates the client"));
+        JsonNode clients = realm.admin().get(realm.path("clients?clientId=directory-sync-provisioning")).json();
+        assertThat(clients).hasSize(1);
+        JsonNode client = clients.get(0);
+        assertThat(client.path("clientAuthenticatorType").asText()).isEqualTo("client-jwt");
+        String clientUuid = client.path("id").asText();
+        HttpResult secret = realm.admin().get(realm.path("clients/" + clientUuid + "/client-secret"));
+        assertThat(secret.json().path("value").asText("")).as("no secret to steal").isEmpty();
+        for (String form : List.of("grant_type=client_credentials&client_id=directory-sync-provisioning"
+                + "&client_secret=anything", "grant_type=client_credentials&client_id=directory-sync-provisioning")) {
+            HttpResult token = postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", form);
+            assertThat(token.status()).as("no client-credentials token for it: %s", token).isIn(400, 401);
+            assertThat(token.body()).contains("invalid_client").doesNotContain("access_token");
+        }
+    }
+
+    private HttpResult postForm(String path, String form) {
+        try {
+            var response = server.http().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.baseUrl() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -194,6 +233,8 @@ class ProvisioningTokensIT {
                 "expiresAt", "tomorrow")).status()).isEqualTo(400);
         assertThat(realm.admin().post(realm.path("directory-sync/tokens"), Map.of("name", "x",
                 "organization", "no-such-org")).status()).isEqualTo(400);
+        assertThat(realm.admin().post(realm.path("directory-sync/tokens"), Map.of("name", "x",
+                "organization", " ")).status()).as("a blank organization never widens to the realm").isEqualTo(400);
         assertThat(realm.admin().delete(realm.path("directory-sync/tokens/no-such-token")).status()).isEqualTo(404);
 
         // The SCIM client's own token (view/manage users, no manage-realm) cannot mint provisioning tokens.

@@ -77,12 +77,19 @@ class ScimSettingsIT {
         assertThat(save(Map.of("scimDeleteAction", "explode")).status()).isEqualTo(400);
         assertThat(save(Map.of("scimGroupParent", "/no/such/group")).status()).isEqualTo(400);
         assertThat(save(Map.of("scimStrictAttributes", "maybe")).status()).isEqualTo(400);
+        assertThat(save(Map.of("scimIdpUserId", "phone")).status()).isEqualTo(400);
 
         // off: the endpoint is gone, with a SCIM error
         assertThat(save(Map.of("scimEnabled", "false")).status()).isIn(201, 204);
         HttpResult off = scim.get("/Users");
         assertThat(off.status()).isEqualTo(404);
         assertThat(off.json().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+
+        // one settings component per realm
+        ObjectNode second = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
+                .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", realmId);
+        second.putObject("config").putArray("scimEnabled").add("true");
+        assertThat(realm.admin().post(realm.path("components"), second).status()).isEqualTo(400);
 
         // strict
         assertThat(save(Map.of("scimEnabled", "true", "scimStrictAttributes", "true")).status()).isEqualTo(204);
@@ -192,6 +199,9 @@ class ScimSettingsIT {
             assertThat(tokenEntry).as("the token entry came back, without a secret").isNotNull();
             assertThat(tokenEntry.path("config").path("organization").get(0).asText()).isEqualTo("acme");
             assertThat(tokenEntry.path("config").has("secret")).isFalse();
+            JsonNode listed = server.admin().get("realms/" + name + "/directory-sync/tokens").json();
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).path("active").asBoolean()).as("no secret yet").isFalse();
 
             // The old secret does not work in the imported realm; a new one entered on the entry does, in its scope.
             if (server.admin().get("realms/" + name + "/organizations?search=acme").json().isEmpty()) {
@@ -201,7 +211,9 @@ class ScimSettingsIT {
             String base = server.baseUrl() + "/realms/" + name + "/directory-sync";
             assertThat(new ScimClient(server, base + "/organizations/acme/scim/v2", secret).get("/Users").status())
                     .isEqualTo(401);
-            String fresh = "k2Pq9Zr7Wm4Xt1Vb8Ns5Ld3Hc6Jf0Gy2Ua9Qe7Ro4=";
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String fresh = java.util.Base64.getEncoder().encodeToString(random);
             ObjectNode update = (ObjectNode) tokenEntry.deepCopy();
             ((ObjectNode) update.get("config")).putArray("secret").add(fresh);
             HttpResult updated = server.admin().put("realms/" + name + "/components/" + tokenEntry.path("id").asText(),

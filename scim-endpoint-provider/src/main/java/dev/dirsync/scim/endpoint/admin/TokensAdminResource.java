@@ -2,6 +2,7 @@ package dev.dirsync.scim.endpoint.admin;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.core.Response;
 
 import dev.dirsync.scim.endpoint.tokens.ProvisioningTokenEntity;
 import dev.dirsync.scim.endpoint.tokens.ProvisioningTokens;
-import org.keycloak.events.admin.OperationType;
+import dev.dirsync.scim.endpoint.tokens.TokenSpec;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -65,6 +68,10 @@ public class TokensAdminResource {
         if ((name != null && !(name instanceof String)) || (organization != null && !(organization instanceof String))) {
             throw ErrorResponse.error("'name' and 'organization' must be strings", Response.Status.BAD_REQUEST);
         }
+        if (organization instanceof String alias && alias.isBlank()) {
+            throw ErrorResponse.error("'organization' must be an organization alias; omit it for a realm token",
+                    Response.Status.BAD_REQUEST);
+        }
         String expiry = expiresAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()).toString()
                 : expiresAt == null ? null : expiresAt.toString();
         ProvisioningTokens.Created created;
@@ -84,13 +91,25 @@ public class TokensAdminResource {
                 + created.token().getId())).entity(response).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** Every token of the realm, without secrets. */
+    /**
+     * Every token of the realm, without secrets: each entry of the "Provisioning tokens" page, {@code active} when it
+     * has a secret (an entry brought by a realm import has none until one is entered).
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> list() {
         auth.realm().requireManageRealm();
-        return new ProvisioningTokens(session).list(realm).stream()
-                .map(t -> representation(t, organizationById(t.getOrganizationId()))).toList();
+        ProvisioningTokens tokens = new ProvisioningTokens(session);
+        Map<String, ProvisioningTokenEntity> rows = new LinkedHashMap<>();
+        tokens.list(realm).forEach(t -> rows.put(t.getId(), t));
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (ComponentModel entry : tokens.entries(realm)) {
+            ProvisioningTokenEntity row = rows.remove(entry.getId());
+            result.add(row != null ? representation(row, organizationById(row.getOrganizationId()))
+                    : inactive(entry));
+        }
+        rows.values().forEach(t -> result.add(representation(t, organizationById(t.getOrganizationId()))));
+        return result;
     }
 
     /** Revokes a token at once: its next use is refused on every node. */
@@ -98,12 +117,25 @@ public class TokensAdminResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         auth.realm().requireManageRealm();
-        ProvisioningTokens tokens = new ProvisioningTokens(session);
-        ProvisioningTokenEntity token = tokens.get(realm, id).orElseThrow(NotFoundException::new);
-        tokens.delete(realm, token);
+        if (!new ProvisioningTokens(session).delete(realm, id)) {
+            throw new NotFoundException();
+        }
         adminEvent.operation(OperationType.DELETE).resource(RESOURCE_TYPE)
                 .resourcePath("directory-sync", "tokens", id).success();
         return Response.noContent().build();
+    }
+
+    private static Map<String, Object> inactive(ComponentModel entry) {
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("id", entry.getId());
+        rep.put("name", entry.get(TokenSpec.NAME));
+        rep.put("organization", entry.get(TokenSpec.ORGANIZATION));
+        rep.put("createdAt", null);
+        rep.put("createdBy", null);
+        rep.put("expiresAt", entry.get(TokenSpec.EXPIRES_AT));
+        rep.put("lastUsedAt", null);
+        rep.put("active", false);
+        return rep;
     }
 
     private OrganizationModel organizationById(String id) {
@@ -124,6 +156,7 @@ public class TokensAdminResource {
         rep.put("expiresAt", token.getExpiresAt() == null ? null : Instant.ofEpochMilli(token.getExpiresAt()).toString());
         rep.put("lastUsedAt", token.getLastUsedAt() == null ? null
                 : Instant.ofEpochMilli(token.getLastUsedAt()).toString());
+        rep.put("active", true);
         return rep;
     }
 }

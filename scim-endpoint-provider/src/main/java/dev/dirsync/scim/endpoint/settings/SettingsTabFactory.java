@@ -74,6 +74,12 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
+        realm.getComponentsStream(realm.getId(), ScimSettings.PROVIDER_TYPE)
+                .filter(c -> PROVIDER_ID.equals(c.getProviderId()) && !c.getId().equals(model.getId()))
+                .findAny().ifPresent(other -> {
+                    throw new ComponentValidationException("This realm already has Directory sync settings ("
+                            + other.getId() + "); update that component instead");
+                });
         ScimSettings settings;
         try {
             settings = ScimSettings.from(model);

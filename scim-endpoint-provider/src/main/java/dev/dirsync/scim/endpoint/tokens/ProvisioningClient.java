@@ -6,7 +6,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
@@ -20,6 +19,8 @@ import org.keycloak.services.managers.RealmManager;
 public final class ProvisioningClient {
 
     public static final String CLIENT_ID = "directory-sync-provisioning";
+    /** Keycloak's "Signed JWT" client authenticator, left without any key. */
+    private static final String JWT_WITHOUT_KEYS = "client-jwt";
     private static final String[] DEFAULT_ROLES = {"view-users", "manage-users", "query-groups"};
 
     private ProvisioningClient() {
@@ -33,6 +34,7 @@ public final class ProvisioningClient {
     public static ClientModel ensure(KeycloakSession session, RealmModel realm) {
         ClientModel client = find(realm);
         if (client != null) {
+            lockCredentials(client);
             return client;
         }
         client = realm.addClient(CLIENT_ID);
@@ -41,7 +43,7 @@ public final class ProvisioningClient {
                 + "Directory Sync; its roles decide what the tokens may do.");
         client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         client.setPublicClient(false);
-        client.setSecret(KeycloakModelUtils.generateSecret(client));
+        lockCredentials(client);
         client.setStandardFlowEnabled(false);
         client.setImplicitFlowEnabled(false);
         client.setDirectAccessGrantsEnabled(false);
@@ -56,5 +58,20 @@ public final class ProvisioningClient {
             }
         }
         return client;
+    }
+
+    /**
+     * Nobody can obtain a token as this client: it authenticates with a signed JWT but has no key to check one
+     * against, and has no secret. Otherwise its client-credentials token (which carries no organization scope) would
+     * be a master key past every organization-scoped provisioning token.
+     */
+    private static void lockCredentials(ClientModel client) {
+        if (!JWT_WITHOUT_KEYS.equals(client.getClientAuthenticatorType()) || client.getSecret() != null) {
+            client.setClientAuthenticatorType(JWT_WITHOUT_KEYS);
+            client.setSecret(null);
+            client.removeAttribute("jwt.credential.certificate");
+            client.setAttribute("use.jwks.url", "false");
+            client.removeAttribute("jwks.url");
+        }
     }
 }

@@ -130,13 +130,24 @@ public final class ProvisioningTokens {
         return token != null && token.getRealmId().equals(realm.getId()) ? Optional.of(token) : Optional.empty();
     }
 
-    /** Revokes the token: its page entry goes, and with it the digest. */
-    public void delete(RealmModel realm, ProvisioningTokenEntity token) {
-        ComponentModel entry = realm.getComponent(token.getId());
-        if (entry != null && ProvisioningTokensPageFactory.PROVIDER_ID.equals(entry.getProviderId())) {
+    /** The realm's entries of the "Provisioning tokens" page (with or without a secret), oldest first. */
+    public List<ComponentModel> entries(RealmModel realm) {
+        return realm.getComponentsStream(realm.getId(), ProvisioningTokensPageFactory.PROVIDER_TYPE)
+                .filter(c -> ProvisioningTokensPageFactory.PROVIDER_ID.equals(c.getProviderId())).toList();
+    }
+
+    /** Revokes token {@code id}: its page entry goes, and with it the digest. Whether there was such a token. */
+    public boolean delete(RealmModel realm, String id) {
+        ComponentModel entry = id == null ? null : realm.getComponent(id);
+        boolean found = false;
+        if (entry != null && ProvisioningTokensPageFactory.PROVIDER_ID.equals(entry.getProviderId())
+                && realm.getId().equals(entry.getParentId())) {
             realm.removeComponent(entry);
+            found = true;
         }
-        remove(realm, token.getId());
+        Optional<ProvisioningTokenEntity> row = get(realm, id);
+        row.ifPresent(entityManager()::remove);
+        return found || row.isPresent();
     }
 
     /** The unexpired token of {@code realm} whose secret is {@code secret}, noting its use. */

@@ -29,8 +29,10 @@ public final class ProvisioningTokensPageFactory implements UiPageProviderFactor
     public static final String PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
     /** Session attribute carrying the digest from validation to creation within one request. */
     private static final String PENDING_DIGEST = "dev.dirsync.token.pendingDigest";
-    private static final int MIN_SECRET = 32;
-    private static final int MIN_DISTINCT = 12;
+    /** 32 random bytes in base64 are 43 characters. */
+    private static final int MIN_SECRET = 43;
+    /** Least information content (empirical Shannon entropy × length) a pasted secret must show. */
+    private static final double MIN_BITS = 180;
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(TokenSpec.NAME).type(ProviderConfigProperty.STRING_TYPE).required(true)
@@ -88,12 +90,28 @@ public final class ProvisioningTokensPageFactory implements UiPageProviderFactor
         session.setAttribute(PENDING_DIGEST, digest);
     }
 
-    private static void requireStrong(String secret) {
-        if (secret.length() < MIN_SECRET || secret.chars().distinct().count() < MIN_DISTINCT
-                || secret.chars().anyMatch(Character::isWhitespace)) {
+    /**
+     * Refuses secrets that cannot hold 256 random bits: too short, whitespace, shaped like a JWT (the endpoint would
+     * read it as an OAuth token), or with too little variety (e.g. a short pattern repeated).
+     */
+    static void requireStrong(String secret) {
+        boolean jwtShaped = secret.chars().filter(c -> c == '.').count() == 2;
+        if (secret.length() < MIN_SECRET || jwtShaped || secret.chars().anyMatch(Character::isWhitespace)
+                || informationBits(secret) < MIN_BITS) {
             throw new ComponentValidationException("The secret must be at least " + MIN_SECRET + " random "
                     + "characters without spaces; generate one with: openssl rand -base64 32");
         }
+    }
+
+    static double informationBits(String secret) {
+        java.util.Map<Integer, Long> counts = secret.chars().boxed()
+                .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting()));
+        double entropy = 0;
+        for (long count : counts.values()) {
+            double p = (double) count / secret.length();
+            entropy -= p * Math.log(p) / Math.log(2);
+        }
+        return entropy * secret.length();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import dev.dirsync.scim.endpoint.settings.OrganizationSettingsPageFactory;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -53,10 +54,27 @@ public final class TokenJpaEntityProviderFactory implements JpaEntityProviderFac
                 entityManager(removed.getKeycloakSession()).createNamedQuery("dirsyncDeleteTokensByRealm")
                         .setParameter("realm", removed.getRealm().getId()).executeUpdate();
             } else if (event instanceof OrganizationModel.OrganizationRemovedEvent removed) {
-                entityManager(removed.getKeycloakSession()).createNamedQuery("dirsyncDeleteTokensByOrganization")
+                KeycloakSession session = removed.getKeycloakSession();
+                entityManager(session).createNamedQuery("dirsyncDeleteTokensByOrganization")
                         .setParameter("organization", removed.getOrganization().getId()).executeUpdate();
+                removeEntriesOf(session.getContext().getRealm(), removed.getOrganization().getAlias());
             }
         });
+    }
+
+    /**
+     * The organization's page entries (its directory settings and its tokens) go with it, so a new organization
+     * that later takes the same alias starts from the realm's defaults, with no token of its predecessor.
+     */
+    private static void removeEntriesOf(RealmModel realm, String alias) {
+        if (realm == null || alias == null) {
+            return;
+        }
+        realm.getComponentsStream(realm.getId(), ProvisioningTokensPageFactory.PROVIDER_TYPE)
+                .filter(c -> ProvisioningTokensPageFactory.PROVIDER_ID.equals(c.getProviderId())
+                        || OrganizationSettingsPageFactory.PROVIDER_ID.equals(c.getProviderId()))
+                .filter(c -> alias.equals(c.get(TokenSpec.ORGANIZATION)))
+                .toList().forEach(realm::removeComponent);
     }
 
     private static EntityManager entityManager(KeycloakSession session) {

@@ -5,8 +5,10 @@ import java.util.List;
 import dev.dirsync.model.InternalAttributes;
 import dev.dirsync.model.UserInput;
 import dev.dirsync.scim.endpoint.ScimContext;
+import dev.dirsync.scim.endpoint.settings.IdpLinks;
 import dev.dirsync.scim.endpoint.settings.ScimSettings;
 import dev.dirsync.scim.protocol.ScimException;
+import org.jboss.logging.Logger;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
@@ -20,6 +22,8 @@ import org.keycloak.models.UserProvider;
  * administrator, and is more authoritative than what SCIM derives.
  */
 final class IdpLink {
+
+    private static final Logger LOG = Logger.getLogger(IdpLink.class);
 
     private final ScimContext context;
 
@@ -35,6 +39,12 @@ final class IdpLink {
         }
         String idpUserId = idpUserId(settings.idpUserId(), input);
         if (idpUserId == null) {
+            return;
+        }
+        if (IdpLinks.usable(context.session(), alias, context.tenant().organization()).isEmpty()) {
+            LOG.warnf("Directory sync: not linking user '%s' to identity provider '%s' of realm '%s': it no longer "
+                    + "exists, is disabled, or belongs to another tenant; check the Directory sync settings",
+                    input.userName(), alias, context.realm().getName());
             return;
         }
         UserProvider users = context.session().users();
