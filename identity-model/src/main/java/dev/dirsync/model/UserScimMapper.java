@@ -117,8 +117,10 @@ public final class UserScimMapper {
             values.sort(null);
             canonical.append(mapping.path().key()).append('=').append(values).append('\n');
         }
-        new TreeSet<>(user.groups().stream().map(GroupRef::id).toList())
-                .forEach(id -> canonical.append("g=").append(id).append('\n'));
+        // groups[].display is part of the representation: a renamed group changes its members' versions too
+        java.util.TreeMap<String, String> groups = new java.util.TreeMap<>();
+        user.groups().forEach(g -> groups.putIfAbsent(g.id(), g.name()));
+        groups.forEach((id, name) -> canonical.append("g=").append(id).append('\t').append(name).append('\n'));
         return "W/\"" + digest(canonical.toString()) + "\"";
     }
 

@@ -447,6 +447,9 @@ class UserScimMapperTest {
                 change("group swapped", u -> copy(u, u.username(), u.email(), u.firstName(), u.lastName(),
                         u.enabled(), List.of(new GroupRef("g-1", "Admins"), new GroupRef("g-3", "Developers"))),
                         true),
+                change("group renamed", u -> copy(u, u.username(), u.email(), u.firstName(), u.lastName(),
+                        u.enabled(), u.groups().stream().map(g -> new GroupRef(g.id(), g.name() + " (renamed)"))
+                                .toList()), true),
                 change("unmapped attribute changed", u -> with(u, "shoeSize", List.of("EU-45")), false),
                 change("unmapped attribute added", u -> with(u, "favouriteColour", List.of("blue")), false),
                 change("internal version changed", u -> with(u, InternalAttributes.VERSION, List.of("W/\"x\"")),

@@ -80,6 +80,9 @@ public final class AttributeProjection {
                 remove.add(key);
             } else {
                 projectSubs(field.getValue(), null, key);
+                if (emptied(field.getValue())) {
+                    remove.add(key);
+                }
             }
         }
         remove.forEach(resource::remove);
@@ -94,6 +97,9 @@ public final class AttributeProjection {
                 remove.add(field.getKey());
             } else {
                 projectSubs(field.getValue(), schema, field.getKey());
+                if (emptied(field.getValue())) {
+                    remove.add(field.getKey());
+                }
             }
         }
         remove.forEach(extension::remove);
@@ -136,6 +142,22 @@ public final class AttributeProjection {
             });
             remove.forEach(object::remove);
         }
+        if (value.isArray()) {
+            // values left with no sub-attribute carry nothing: drop them rather than answer [{}]
+            for (int i = value.size() - 1; i >= 0; i--) {
+                if (value.get(i).isObject() && value.get(i).isEmpty()) {
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) value).remove(i);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a complex attribute's value lost everything to the projection: an attribute without any value is
+     * omitted (RFC 7643 §2.5), never returned as {@code {}} or {@code []}.
+     */
+    private static boolean emptied(JsonNode value) {
+        return (value.isObject() || value.isArray()) && value.isEmpty();
     }
 
     private static boolean matches(AttributePath path, String schema, String name) {

@@ -65,6 +65,9 @@ class AttributeProjectionTest {
             id                                | -    | schemas,id                      | {"id": "u-1"}
             schemas                           | -    | schemas,id                      | {"id": "u-1"}
             nickName                          | -    | schemas,id                      | {}
+            name.middleName                   | -    | schemas,id                      | {}
+            emails.display                    | -    | schemas,id                      | {}
+            ENT:manager.foo                   | -    | schemas,id                      | {}
             -                                 | name | schemas,id,externalId,userName,title,emails,ENT,meta | {"title": "Engineer"}
             -                                 | name.givenName | schemas,id,externalId,userName,name,title,emails,ENT,meta | {"name": {"familyName": "Smith"}}
             -                                 | emails.type,emails.primary | schemas,id,externalId,userName,name,title,emails,ENT,meta | {"emails": [{"value": "w@x"}, {"value": "h@x"}]}
@@ -74,6 +77,8 @@ class AttributeProjectionTest {
             -                                 | ENT:department,ENT:manager | schemas,id,externalId,userName,name,title,emails,meta | {}
             -                                 | id,schemas,meta,EXTERNALID | schemas,id,userName,name,title,emails,ENT | {"id": "u-1"}
             -                                 | nickName | schemas,id,externalId,userName,name,title,emails,ENT,meta | {}
+            -                                 | name.givenName,name.familyName | schemas,id,externalId,userName,title,emails,ENT,meta | {}
+            -                                 | emails.value,emails.type,emails.primary | schemas,id,externalId,userName,name,title,ENT,meta | {}
             """)
     void projection_keepsExactlyTheRequestedAttributes(String attributes, String excluded, String keys,
             String fragment) {

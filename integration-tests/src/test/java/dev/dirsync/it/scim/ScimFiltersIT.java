@@ -151,6 +151,26 @@ class ScimFiltersIT {
         assertThat(byName.path("totalResults").asInt()).isEqualTo(2);
     }
 
+    private int groups(String filter) {
+        HttpResult r = scim.get("/Groups?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+        assertThat(r.status()).as(filter + ": " + r).isEqualTo(200);
+        return r.json().path("totalResults").asInt();
+    }
+
+    @Test
+    void memberValueFilters_needOneMemberToMatchThemWhole() {
+        String alice = id("alice");
+        assertThat(groups("members[value eq \"" + alice + "\" and display eq \"alice\"]")).isEqualTo(1);
+        assertThat(groups("members[value eq \"" + alice + "\" and display eq \"dave\"]"))
+                .as("alice and dave are two members, neither is both").isZero();
+        assertThat(groups("members[display sw \"da\" and not (value eq \"" + alice + "\")]")).isEqualTo(1);
+        assertThat(groups("members[type eq \"Group\"]")).isZero();
+        assertThat(groups("members eq \"" + id("bob") + "\"")).isZero();
+        assertThat(groups("members[value eq \"" + alice + "\"] and displayName eq \"Engineering\"")).isEqualTo(1);
+        assertThat(scim.get("/Groups?filter=" + URLEncoder.encode("members[value.x eq \"1\"]", StandardCharsets.UTF_8))
+                .status()).isEqualTo(400);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"userName eq", "userName sw O", "noSuchAttribute eq \"x\"", "title[value eq 1] eq 2",
             "active gt true", "meta.created gt \"yesterday\"", "((userName eq \"x\")"})

@@ -26,7 +26,13 @@ public final class GroupFilterTranslator extends LogicalTranslator {
         if (!"members".equalsIgnoreCase(valuePath.path().attribute())) {
             throw ScimException.invalidFilter("'" + valuePath.path() + "' is not a multi-valued attribute of Group");
         }
-        return valuePath.filter().accept(new MemberTranslator());
+        // One membership row must satisfy the whole value filter: members[value eq "a" and display eq "b"] is a
+        // member that is both, not one member that is "a" and another that is "b".
+        String member = valuePath.filter().accept(new MemberTranslator());
+        if (Jpql.FALSE.equals(member)) {
+            return Jpql.FALSE;
+        }
+        return "g.id in (" + MEMBERS + (Jpql.TRUE.equals(member) ? "" : " where " + member) + ")";
     }
 
     @Override
@@ -96,12 +102,30 @@ public final class GroupFilterTranslator extends LogicalTranslator {
         throw ScimException.invalidFilter("Unknown attribute '" + display + "' in filter");
     }
 
-    /** members[value eq "…" and type eq "User"]: each member is one user. */
+    /**
+     * The value filter of {@code members[…]} as a predicate over one membership row {@code m} (each member is one
+     * user): {@code value} is the user's id, {@code display} its username, {@code type} always "User".
+     */
     private final class MemberTranslator extends LogicalTranslator {
 
         @Override
         String predicate(AttributePath path, CompareOp op, JsonNode value) {
-            return members(path.attribute().toLowerCase(Locale.ROOT), op, value, "members." + path.attribute());
+            String display = "members." + path.attribute();
+            if (path.subAttribute() != null) {
+                throw ScimException.invalidFilter("'" + display + "." + path.subAttribute() + "' is not an attribute "
+                        + "of members");
+            }
+            switch (path.attribute().toLowerCase(Locale.ROOT)) {
+                case "value":
+                    return op == null ? Jpql.TRUE : jpql.compareString("m.user.id", true, false, op, value, display);
+                case "display":
+                    return op == null ? Jpql.TRUE
+                            : jpql.compareString("m.user.username", false, true, op, value, display);
+                case "type":
+                    return Constants.compareText("User", op, value, display);
+                default:
+                    throw ScimException.invalidFilter("Unknown attribute '" + display + "' in filter");
+            }
         }
 
         @Override
