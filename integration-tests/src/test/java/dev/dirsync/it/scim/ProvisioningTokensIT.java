@@ -118,6 +118,9 @@ class ProvisioningTokensIT {
                 java.util.HexFormat.of().formatHex(sha256(pasted)));
         assertThat(entry.path("config").path("expiresAt").get(0).asText()).isEqualTo("2099-12-31T00:00:00Z");
 
+        assertThat(realm.adminEvents("resourceTypes=COMPONENT").toString())
+                .as("the admin event of the console's save carries no secret").contains(id).doesNotContain(pasted);
+
         ScimClient scim = realm.scim().withToken(pasted);
         assertThat(scim.get("/Users").status()).isEqualTo(200);
         JsonNode listed = realm.admin().get(realm.path("directory-sync/tokens")).json();
