@@ -12,8 +12,10 @@ public final class InternalAttributes {
     /** {@code userName} as the IdP spelled it; Keycloak stores usernames lower-cased. */
     public static final String USER_NAME = "dirsync.userName";
     /**
-     * The tenants whose SCIM endpoint created the user ({@code realm}, {@code org:<id>}): an organization's DELETE
-     * removes the user only when no other tenant owns it.
+     * The organizations whose SCIM endpoint created the user ({@code org:<id>}): an organization's DELETE removes
+     * the user only when no other tenant owns it, and only an owner may revive a kept user. The realm owns every user
+     * implicitly (its endpoint sees them all), so users it creates carry no value, which spares every realm create
+     * an attribute row.
      */
     public static final String TENANTS = "dirsync.tenants";
 

@@ -107,6 +107,18 @@ class ScimSettingsIT {
         assertThat(group.status()).as(group.toString()).isEqualTo(201);
         assertThat(realm.admin().get(realm.path("groups/" + group.json().path("id").asText())).json().path("path")
                 .asText()).isEqualTo("/scim/Under Parent");
+        String parentId = realm.admin().get(realm.path("group-by-path/scim")).json().path("id").asText();
+        assertThat(realm.admin().put(realm.path("groups/" + parentId), Map.of("name", "provisioned")).status())
+                .isEqualTo(204);
+        HttpResult afterRename = scim.post("/Groups", Map.of("schemas",
+                List.of("urn:ietf:params:scim:schemas:core:2.0:Group"), "displayName", "After Rename"));
+        assertThat(afterRename.status()).as("a renamed parent group is still found: %s", afterRename).isEqualTo(201);
+        assertThat(realm.admin().get(realm.path("groups/" + afterRename.json().path("id").asText())).json()
+                .path("path").asText()).isEqualTo("/provisioned/After Rename");
+        assertThat(save(Map.of("scimStrictAttributes", "true")).status())
+                .as("saving the tab again follows the renamed group").isEqualTo(204);
+        assertThat(realm.admin().get(realm.path("components/" + componentId)).json().path("config")
+                .path("scimGroupParent").get(0).asText()).isEqualTo("/provisioned");
 
         // disable and keep
         assertThat(save(Map.of("scimDeleteAction", "disable")).status()).isEqualTo(204);

@@ -279,7 +279,11 @@ public final class GroupsEndpoint {
         if (path == null) {
             return null;
         }
-        GroupModel parent = KeycloakModelUtils.findGroupByPath(context.session(), context.realm(), path);
+        String id = context.settings().groupParentId();
+        GroupModel parent = id == null ? null : context.session().groups().getGroupById(context.realm(), id);
+        if (parent == null) {
+            parent = KeycloakModelUtils.findGroupByPath(context.session(), context.realm(), path);
+        }
         if (parent == null) {
             throw ScimException.internal("The Directory sync setting 'parent group' names '" + path
                     + "', which no longer exists; fix it in Realm settings > Directory sync", null);

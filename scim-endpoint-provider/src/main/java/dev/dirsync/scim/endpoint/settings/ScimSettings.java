@@ -18,9 +18,10 @@ import org.keycloak.models.RealmModel;
  * @param deleteAction     what DELETE /Users/{id} does
  * @param idpLink          alias of the identity provider each provisioned user is linked to, or {@code null}
  * @param idpUserId        which SCIM attribute is the user's id at that identity provider
+ * @param groupParentId    id of the parent group when it was validated (found even after a rename), or {@code null}
  */
 public record ScimSettings(boolean enabled, boolean strict, String groupParent, DeleteAction deleteAction,
-        String idpLink, IdpUserId idpUserId) {
+        String idpLink, IdpUserId idpUserId, String groupParentId) {
 
     public static final String PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiTabProvider";
 
@@ -30,9 +31,11 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
     public static final String DELETE_ACTION = "scimDeleteAction";
     public static final String IDP_LINK = "scimIdpLink";
     public static final String IDP_USER_ID = "scimIdpUserId";
+    /** Written by validation next to {@link #GROUP_PARENT}: the group's id, so a rename does not lose it. */
+    public static final String GROUP_PARENT_ID = "scimGroupParentId";
 
     public static final ScimSettings DEFAULTS = new ScimSettings(true, false, null, DeleteAction.DELETE, null,
-            IdpUserId.USER_NAME);
+            IdpUserId.USER_NAME, null);
 
     /** The SCIM attribute whose value is the user's id at the linked identity provider. */
     public enum IdpUserId {
@@ -103,7 +106,7 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
             return base;
         }
         ScimSettings realmLevel = new ScimSettings(true, base.strict(), null, base.deleteAction(), null,
-                IdpUserId.USER_NAME);
+                IdpUserId.USER_NAME, null);
         return OrganizationSettingsPageFactory.find(realm, organization.getAlias())
                 .map(c -> realmLevel.overriddenBy(c)).orElse(realmLevel);
     }
@@ -116,7 +119,8 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
                 groupParent,
                 present(component.get(DELETE_ACTION)) ? DeleteAction.of(component.get(DELETE_ACTION)) : deleteAction,
                 present(component.get(IDP_LINK)) ? blankToNull(component.get(IDP_LINK)) : idpLink,
-                present(component.get(IDP_USER_ID)) ? IdpUserId.of(component.get(IDP_USER_ID)) : idpUserId);
+                present(component.get(IDP_USER_ID)) ? IdpUserId.of(component.get(IDP_USER_ID)) : idpUserId,
+                groupParentId);
     }
 
     private static boolean present(String value) {
@@ -133,7 +137,8 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
                 blankToNull(component.get(GROUP_PARENT)),
                 DeleteAction.of(component.get(DELETE_ACTION)),
                 blankToNull(component.get(IDP_LINK)),
-                IdpUserId.of(component.get(IDP_USER_ID)));
+                IdpUserId.of(component.get(IDP_USER_ID)),
+                blankToNull(component.get(GROUP_PARENT) == null ? null : component.get(GROUP_PARENT_ID)));
     }
 
     private static boolean bool(String value, boolean fallback) {

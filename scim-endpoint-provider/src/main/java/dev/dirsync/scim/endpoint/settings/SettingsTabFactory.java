@@ -7,6 +7,7 @@ import dev.dirsync.scim.endpoint.admin.StandardScimAttributes;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -86,11 +87,30 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
         } catch (IllegalArgumentException e) {
             throw new ComponentValidationException("Invalid Directory sync setting: " + e.getMessage());
         }
-        if (settings.groupParent() != null && KeycloakModelUtils.findGroupByPath(session, realm,
-                settings.groupParent()) == null) {
-            throw new ComponentValidationException("No group \"" + settings.groupParent() + "\" in this realm");
+        if (settings.groupParent() == null) {
+            model.getConfig().remove(ScimSettings.GROUP_PARENT_ID);
+        } else {
+            GroupModel parent = KeycloakModelUtils.findGroupByPath(session, realm, settings.groupParent());
+            if (parent == null && unchangedParent(realm, model)) {
+                // The group was renamed or moved since the tab was saved: follow it by id.
+                parent = session.groups().getGroupById(realm, model.get(ScimSettings.GROUP_PARENT_ID));
+                if (parent != null) {
+                    model.getConfig().putSingle(ScimSettings.GROUP_PARENT, KeycloakModelUtils.buildGroupPath(parent));
+                }
+            }
+            if (parent == null) {
+                throw new ComponentValidationException("No group \"" + settings.groupParent() + "\" in this realm");
+            }
+            model.getConfig().putSingle(ScimSettings.GROUP_PARENT_ID, parent.getId());
         }
         IdpLinks.validate(session, settings.idpLink(), null, false);
+    }
+
+    /** Whether the admin left the parent group as it was stored (and it has a recorded id to follow). */
+    private static boolean unchangedParent(RealmModel realm, ComponentModel model) {
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        return stored != null && model.get(ScimSettings.GROUP_PARENT_ID) != null
+                && java.util.Objects.equals(stored.get(ScimSettings.GROUP_PARENT), model.get(ScimSettings.GROUP_PARENT));
     }
 
     @Override

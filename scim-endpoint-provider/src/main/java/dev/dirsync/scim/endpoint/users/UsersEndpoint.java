@@ -147,8 +147,8 @@ public final class UsersEndpoint {
         }
         UserModel user = new UserWriter(context).create(input);
         new IdpLink(context).apply(user, input);
-        user.setAttribute(InternalAttributes.TENANTS, List.of(context.tenant().ownerKey()));
         if (!context.tenant().isRealm()) {
+            user.setAttribute(InternalAttributes.TENANTS, List.of(context.tenant().ownerKey()));
             organizations().addMember(context.tenant().organization(), user);
         }
         UserSnapshot snapshot = UserSnapshot.of(user, List.of());
