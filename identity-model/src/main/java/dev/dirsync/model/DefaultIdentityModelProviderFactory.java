@@ -41,7 +41,8 @@ public final class DefaultIdentityModelProviderFactory implements IdentityModelP
 
     /**
      * Keeps {@code meta.lastModified} of groups and users right when membership changes by any path (Admin REST,
-     * SCIM, identity-provider mappers, federation): Keycloak fires these model events for every join and leave.
+     * SCIM, identity-provider mappers, federation): Keycloak fires these model events for every join and leave, and
+     * a path-change event when Admin REST renames a group (whose name every member's resource shows).
      */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -50,6 +51,9 @@ public final class DefaultIdentityModelProviderFactory implements IdentityModelP
                 touch(join.getGroup(), join.getUser());
             } else if (event instanceof GroupModel.GroupMemberLeaveEvent leave) {
                 touch(leave.getGroup(), leave.getUser());
+            } else if (event instanceof GroupModel.GroupPathChangeEvent changed
+                    && MemberStamps.renamed(changed.getPreviousPath(), changed.getNewPath())) {
+                MemberStamps.groupRenamed(changed.getKeycloakSession(), changed.getRealm(), changed.getGroup());
             }
         });
     }

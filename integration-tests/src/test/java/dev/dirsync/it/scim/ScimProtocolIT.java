@@ -137,6 +137,35 @@ class ScimProtocolIT {
         assertThat(after.path("members").get(0).path("value").asText()).isEqualTo(member);
     }
 
+    @Test
+    void membersVersionAndLastModified_followAGroupRename_byAdminRestAndByScim() {
+        String member = user("rename-member");
+        HttpResult created = scim.post("/Groups", Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Group"),
+                "displayName", "Before Rename", "members", List.of(Map.of("value", member))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String group = created.json().path("id").asText();
+
+        JsonNode before = scim.get("/Users/" + member).json();
+        assertThat(realm.admin().put(realm.path("groups/" + group), Map.of("name", "Renamed In Console")).status())
+                .isEqualTo(204);
+        JsonNode afterConsole = scim.get("/Users/" + member).json();
+        assertThat(afterConsole.path("groups").get(0).path("display").asText()).isEqualTo("Renamed In Console");
+        assertThat(afterConsole.path("meta").path("version").asText())
+                .isNotEqualTo(before.path("meta").path("version").asText());
+        assertThat(Instant.parse(afterConsole.path("meta").path("lastModified").asText()))
+                .isAfter(Instant.parse(before.path("meta").path("lastModified").asText()));
+
+        HttpResult renamed = scim.patch("/Groups/" + group, Map.of("schemas", List.of(PATCH), "Operations",
+                List.of(Map.of("op", "replace", "path", "displayName", "value", "Renamed By SCIM"))));
+        assertThat(renamed.status()).as(renamed.toString()).isIn(200, 204);
+        JsonNode afterScim = scim.get("/Users/" + member).json();
+        assertThat(afterScim.path("groups").get(0).path("display").asText()).isEqualTo("Renamed By SCIM");
+        assertThat(afterScim.path("meta").path("version").asText())
+                .isNotEqualTo(afterConsole.path("meta").path("version").asText());
+        assertThat(Instant.parse(afterScim.path("meta").path("lastModified").asText()))
+                .isAfter(Instant.parse(afterConsole.path("meta").path("lastModified").asText()));
+    }
+
     // --- errors ----------------------------------------------------------------------------------------------------
 
     @Test

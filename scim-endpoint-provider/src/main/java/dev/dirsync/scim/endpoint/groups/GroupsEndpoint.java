@@ -295,6 +295,8 @@ public final class GroupsEndpoint {
         if (!name.equals(group.getName())) {
             requireUniqueName(group, group.getParent(), name);
             group.setName(name);
+            // Keycloak's model fires no event for this rename (Admin REST fires its own): stamp the members here.
+            dev.dirsync.model.MemberStamps.groupRenamed(context.session(), context.realm(), group);
         }
     }
 
