@@ -31,6 +31,12 @@ public final class InternalAttributes {
      */
     public static final String VERSION = "dirsync.version";
 
+    /**
+     * The identity-provider user id of the link SCIM made ({@code <alias>:<id>}): only a link SCIM made is followed
+     * when the value it came from changes; links made by a login or an administrator are never touched.
+     */
+    public static final String IDP_LINK = "dirsync.idpLink";
+
     private InternalAttributes() {
     }
 

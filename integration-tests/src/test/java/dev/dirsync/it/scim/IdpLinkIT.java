@@ -162,6 +162,23 @@ class IdpLinkIT {
         assertThat(taken.json().path("scimType").asText()).isEqualTo("uniqueness");
         assertThat(sso.admin().get(sso.path("users?username=alice.again&exact=true")).json())
                 .as("a refused create leaves nothing behind").isEmpty();
+
+        // The link SCIM made follows its value; a link an administrator made is never touched.
+        assertThat(patchExternalId(alice, "alice-rotated-id").status()).isEqualTo(200);
+        JsonNode moved = sso.admin().get(sso.path("users/" + alice + "/federated-identity")).json();
+        assertThat(moved).hasSize(1);
+        assertThat(moved.get(0).path("userId").asText()).isEqualTo("alice-rotated-id");
+        assertThat(sso.admin().post(sso.path("users/" + bob + "/federated-identity/corp"),
+                Map.of("identityProvider", "corp", "userId", "bob-set-by-admin", "userName", "bob")).status())
+                .isIn(200, 204);
+        assertThat(patchExternalId(bob, "bob-new-id").status()).isEqualTo(200);
+        assertThat(sso.admin().get(sso.path("users/" + bob + "/federated-identity")).json().get(0).path("userId")
+                .asText()).isEqualTo("bob-set-by-admin");
+    }
+
+    private HttpResult patchExternalId(String id, String externalId) {
+        return scim.patch("/Users/" + id, Map.of("schemas", List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+                "Operations", List.of(Map.of("op", "replace", "path", "externalId", "value", externalId))));
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.keycloak.models.UserProvider;
  * name, with the SCIM attribute they choose as the user's id there, so that the user's first login through that
  * identity provider lands on this account instead of Keycloak's "account already exists" detour.
  *
- * <p>A link that already exists is left alone: it was made by a login through the identity provider, or by an
- * administrator, and is more authoritative than what SCIM derives.
+ * <p>A link SCIM made follows the value it came from (a renamed userName moves it). A link made by a login through the
+ * identity provider, or by an administrator, is never touched: it is more authoritative than what SCIM derives.
  */
 final class IdpLink {
 
@@ -48,8 +48,13 @@ final class IdpLink {
             return;
         }
         UserProvider users = context.session().users();
-        if (users.getFederatedIdentity(context.realm(), user, alias) != null) {
-            return;
+        FederatedIdentityModel existing = users.getFederatedIdentity(context.realm(), user, alias);
+        String made = user.getFirstAttribute(InternalAttributes.IDP_LINK);
+        if (existing != null) {
+            boolean ours = (alias + ":" + existing.getUserId()).equals(made);
+            if (!ours || existing.getUserId().equals(idpUserId)) {
+                return;
+            }
         }
         FederatedIdentityModel link = new FederatedIdentityModel(alias, idpUserId, input.userName());
         UserModel holder = users.getUserByFederatedIdentity(context.realm(), link);
@@ -57,7 +62,12 @@ final class IdpLink {
             throw ScimException.uniqueness(settings.idpUserId().value() + " '" + idpUserId
                     + "' is already linked to another account at identity provider '" + alias + "'");
         }
+        if (existing != null) {
+            // The value SCIM linked by changed (e.g. a new userName): the link follows it.
+            users.removeFederatedIdentity(context.realm(), user, alias);
+        }
         users.addFederatedIdentity(context.realm(), user, link);
+        user.setSingleAttribute(InternalAttributes.IDP_LINK, alias + ":" + idpUserId);
     }
 
     private static String idpUserId(ScimSettings.IdpUserId source, UserInput input) {
