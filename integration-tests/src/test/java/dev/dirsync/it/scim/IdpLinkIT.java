@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dirsync.it.harness.BrowserSession;
 import dev.dirsync.it.harness.HttpResult;
 import dev.dirsync.it.harness.KeycloakIT;
@@ -97,13 +96,7 @@ class IdpLinkIT {
     }
 
     private void settings(TestRealm realm, Map<String, String> values) {
-        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
-        ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
-                .put("providerId", "directory-sync").put("providerType", "org.keycloak.services.ui.extend.UiTabProvider")
-                .put("parentId", realmId);
-        ObjectNode config = component.putObject("config");
-        values.forEach((k, v) -> config.putArray(k).add(v));
-        HttpResult r = realm.admin().post(realm.path("components"), component);
+        HttpResult r = realm.addComponent(TestRealm.UI_TAB, "directory-sync", "directory-sync", values);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
@@ -198,20 +191,14 @@ class IdpLinkIT {
             }
             assertThat(realm.admin().post(realm.path("organizations/" + orgId + "/identity-providers"),
                     "\"umbrella-idp\"").status()).isIn(201, 204);
-            String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
-            ObjectNode entry = HttpResult.JSON.createObjectNode().put("name", "umbrella")
-                    .put("providerId", "directory-sync-organizations")
-                    .put("providerType", "org.keycloak.services.ui.extend.UiPageProvider").put("parentId", realmId);
-            entry.putObject("config").putArray("organization").add("umbrella");
-            ((ObjectNode) entry.get("config")).putArray("scimIdpLink").add("umbrella-idp");
-            ((ObjectNode) entry.get("config")).putArray("scimIdpUserId").add("email");
-            ObjectNode shared = entry.deepCopy();
-            ((ObjectNode) shared.get("config")).putArray("scimIdpLink").add("other-idp");
-            HttpResult refused = realm.admin().post(realm.path("components"), shared);
+            HttpResult refused = realm.addComponent(TestRealm.UI_PAGE, "directory-sync-organizations", "umbrella",
+                    Map.of("organization", "umbrella", "scimIdpLink", "other-idp", "scimIdpUserId", "email"));
             assertThat(refused.status()).as("an organization may not link a provider every tenant shares: %s", refused)
                     .isEqualTo(400);
             assertThat(refused.body()).contains("is not an identity provider of this organization");
-            assertThat(realm.admin().post(realm.path("components"), entry).status()).isEqualTo(201);
+            assertThat(realm.addComponent(TestRealm.UI_PAGE, "directory-sync-organizations", "umbrella",
+                    Map.of("organization", "umbrella", "scimIdpLink", "umbrella-idp", "scimIdpUserId", "email"))
+                    .status()).isEqualTo(201);
             settingsRefusesForeignIdp(realm);
 
             HttpResult token = realm.admin().post(realm.path("directory-sync/tokens"),
@@ -234,12 +221,8 @@ class IdpLinkIT {
 
     /** The realm's own settings may not link an organization's identity provider. */
     private void settingsRefusesForeignIdp(TestRealm realm) {
-        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
-        ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
-                .put("providerId", "directory-sync").put("providerType", "org.keycloak.services.ui.extend.UiTabProvider")
-                .put("parentId", realmId);
-        component.putObject("config").putArray("scimIdpLink").add("umbrella-idp");
-        HttpResult r = realm.admin().post(realm.path("components"), component);
+        HttpResult r = realm.addComponent(TestRealm.UI_TAB, "directory-sync", "directory-sync",
+                Map.of("scimIdpLink", "umbrella-idp"));
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.body()).contains("belongs to an organization");
     }

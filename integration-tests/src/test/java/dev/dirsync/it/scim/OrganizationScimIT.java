@@ -205,14 +205,8 @@ class OrganizationScimIT {
 
     /** Posts an entry of the "Organization directories" page, as the admin console's form does. */
     private HttpResult organizationSettings(Map<String, String> values) {
-        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
-        com.fasterxml.jackson.databind.node.ObjectNode component = HttpResult.JSON.createObjectNode()
-                .put("name", values.getOrDefault("organization", "entry"))
-                .put("providerId", "directory-sync-organizations")
-                .put("providerType", "org.keycloak.services.ui.extend.UiPageProvider").put("parentId", realmId);
-        com.fasterxml.jackson.databind.node.ObjectNode config = component.putObject("config");
-        values.forEach((k, v) -> config.putArray(k).add(v));
-        return realm.admin().post(realm.path("components"), component);
+        return realm.addComponent(TestRealm.UI_PAGE, "directory-sync-organizations",
+                values.getOrDefault("organization", "entry"), values);
     }
 
     @Test
@@ -266,12 +260,8 @@ class OrganizationScimIT {
 
     @Test
     void anOrganization_cannotReviveAnotherTenantsKeptUser() {
-        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
-        com.fasterxml.jackson.databind.node.ObjectNode tab = HttpResult.JSON.createObjectNode()
-                .put("name", "directory-sync").put("providerId", "directory-sync")
-                .put("providerType", "org.keycloak.services.ui.extend.UiTabProvider").put("parentId", realmId);
-        tab.putObject("config").putArray("scimDeleteAction").add("disable");
-        HttpResult saved = realm.admin().post(realm.path("components"), tab);
+        HttpResult saved = realm.addComponent(TestRealm.UI_TAB, "directory-sync", "directory-sync",
+                Map.of("scimDeleteAction", "disable"));
         assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
         String tabId = saved.header("Location").orElseThrow().replaceAll(".*/", "");
         try {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dirsync.it.harness.Digests;
 import dev.dirsync.it.harness.HttpResult;
 import dev.dirsync.it.harness.KeycloakIT;
 import dev.dirsync.it.harness.KeycloakServer;
@@ -86,13 +87,8 @@ class ProvisioningTokensIT {
 
     /** Saves an entry of the "Provisioning tokens" page as the admin console's form does. */
     private HttpResult consoleEntry(Map<String, String> values) {
-        String realmId = realm.admin().get(realm.path("")).json().path("id").asText();
-        com.fasterxml.jackson.databind.node.ObjectNode component = HttpResult.JSON.createObjectNode()
-                .put("providerId", "directory-sync-tokens")
-                .put("providerType", "org.keycloak.services.ui.extend.UiPageProvider").put("parentId", realmId);
-        com.fasterxml.jackson.databind.node.ObjectNode config = component.putObject("config");
-        values.forEach((k, v) -> config.putArray(k).add(v));
-        return realm.admin().post(realm.path("components"), component);
+        return realm.addComponent(TestRealm.UI_PAGE, "directory-sync-tokens", values.getOrDefault("name", "entry"),
+                values);
     }
 
     @Test
@@ -114,8 +110,7 @@ class ProvisioningTokensIT {
                 .as("a secret in use cannot be reused").isEqualTo(400);
 
         JsonNode entry = realm.admin().get(realm.path("components/" + id)).json();
-        assertThat(entry.toString()).doesNotContain(pasted).doesNotContain(
-                java.util.HexFormat.of().formatHex(sha256(pasted)));
+        assertThat(entry.toString()).doesNotContain(pasted).doesNotContain(Digests.sha256Hex(pasted));
         assertThat(entry.path("config").path("expiresAt").get(0).asText()).isEqualTo("2099-12-31T00:00:00Z");
 
         assertThat(realm.adminEvents("resourceTypes=COMPONENT").toString())
@@ -137,15 +132,6 @@ class ProvisioningTokensIT {
         assertThat(realm.admin().delete(realm.path("components/" + id)).status()).isEqualTo(204);
         assertThat(scim.get("/Users").status()).isEqualTo(401);
         assertThat(server.logText()).doesNotContain(pasted);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

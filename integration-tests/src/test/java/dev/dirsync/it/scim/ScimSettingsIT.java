@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dirsync.it.harness.Digests;
 import dev.dirsync.it.harness.HttpResult;
 import dev.dirsync.it.harness.KeycloakIT;
 import dev.dirsync.it.harness.KeycloakServer;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 class ScimSettingsIT {
 
     private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-    private static final String TAB = "org.keycloak.services.ui.extend.UiTabProvider";
+    private static final String TAB = TestRealm.UI_TAB;
 
     private final KeycloakServer server;
     private final TestRealm realm;
@@ -86,10 +87,8 @@ class ScimSettingsIT {
         assertThat(off.json().path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
 
         // one settings component per realm
-        ObjectNode second = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
-                .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", realmId);
-        second.putObject("config").putArray("scimEnabled").add("true");
-        assertThat(realm.admin().post(realm.path("components"), second).status()).isEqualTo(400);
+        assertThat(realm.addComponent(TAB, "directory-sync", "directory-sync", Map.of("scimEnabled", "true"))
+                .status()).isEqualTo(400);
 
         // strict
         assertThat(save(Map.of("scimEnabled", "true", "scimStrictAttributes", "true")).status()).isEqualTo(204);
@@ -140,12 +139,9 @@ class ScimSettingsIT {
     void standardAttributesSwitch_addsTheStandardScimAttributesOnSave() {
         TestRealm fresh = TestRealm.create(server, "settings-standard");
         try {
-            String freshId = fresh.admin().get(fresh.path("")).json().path("id").asText();
             assertThat(fresh.admin().get(fresh.path("users/profile")).body()).doesNotContain("\"title\"");
-            ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
-                    .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", freshId);
-            component.putObject("config").putArray("scimStandardAttributes").add("true");
-            assertThat(fresh.admin().post(fresh.path("components"), component).status()).isEqualTo(201);
+            assertThat(fresh.addComponent(TAB, "directory-sync", "directory-sync",
+                    Map.of("scimStandardAttributes", "true")).status()).isEqualTo(201);
             JsonNode profile = fresh.admin().get(fresh.path("users/profile")).json();
             assertThat(profile.path("attributes").findValuesAsText("name")).contains("title", "department", "workPhone");
             HttpResult user = fresh.scim().post("/Users", Map.of("schemas", List.of(USER, ENTERPRISE),
@@ -159,24 +155,18 @@ class ScimSettingsIT {
     }
 
     private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    private static final String PAGE = "org.keycloak.services.ui.extend.UiPageProvider";
+    private static final String PAGE = TestRealm.UI_PAGE;
 
     @Test
     void settingsTravelWithRealmExportAndImport_tokensWithoutTheirSecrets() {
         TestRealm source = TestRealm.create(server, "settings-export");
-        String sourceId = source.admin().get(source.path("")).json().path("id").asText();
         assertThat(source.admin().put(source.path(""), Map.of("organizationsEnabled", true)).status()).isEqualTo(204);
         assertThat(source.admin().post(source.path("organizations"), Map.of("name", "Acme", "alias", "acme",
                 "domains", List.of(Map.of("name", "acme.example")))).status()).isEqualTo(201);
-        ObjectNode component = HttpResult.JSON.createObjectNode().put("name", "directory-sync")
-                .put("providerId", "directory-sync").put("providerType", TAB).put("parentId", sourceId);
-        component.putObject("config").putArray("scimStrictAttributes").add("true");
-        assertThat(source.admin().post(source.path("components"), component).status()).isEqualTo(201);
-        ObjectNode entry = HttpResult.JSON.createObjectNode().put("name", "acme")
-                .put("providerId", "directory-sync-organizations").put("providerType", PAGE).put("parentId", sourceId);
-        entry.putObject("config").putArray("organization").add("acme");
-        ((ObjectNode) entry.get("config")).putArray("scimDeleteAction").add("disable");
-        assertThat(source.admin().post(source.path("components"), entry).status()).isEqualTo(201);
+        assertThat(source.addComponent(TAB, "directory-sync", "directory-sync", Map.of("scimStrictAttributes", "true"))
+                .status()).isEqualTo(201);
+        assertThat(source.addComponent(PAGE, "directory-sync-organizations", "acme", Map.of("organization", "acme",
+                "scimDeleteAction", "disable")).status()).isEqualTo(201);
         HttpResult token = source.admin().post(source.path("directory-sync/tokens"),
                 Map.of("name", "acme-idp", "organization", "acme"));
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
@@ -185,7 +175,7 @@ class ScimSettingsIT {
         HttpResult export = source.admin().post(source.path("partial-export?exportClients=false"
                 + "&exportGroupsAndRoles=false"), "");
         assertThat(export.body()).as("exports never carry a token's secret or digest").doesNotContain(secret)
-                .doesNotContain(java.util.HexFormat.of().formatHex(sha256(secret)));
+                .doesNotContain(Digests.sha256Hex(secret));
         source.delete();
 
         ObjectNode copy = (ObjectNode) export.json();
@@ -237,15 +227,6 @@ class ScimSettingsIT {
                     .as("the organization scope survived the import").isEqualTo(403);
         } finally {
             server.admin().delete("realms/" + name);
-        }
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -106,6 +106,28 @@ public final class TestRealm {
         return server.admin();
     }
 
+    /** Provider type of Realm settings tabs (the "Directory sync" tab). */
+    public static final String UI_TAB = "org.keycloak.services.ui.extend.UiTabProvider";
+    /** Provider type of admin console pages ("Organization directories", "Provisioning tokens"). */
+    public static final String UI_PAGE = "org.keycloak.services.ui.extend.UiPageProvider";
+
+    /** The realm's internal id. */
+    public String id() {
+        return admin().get(path("")).json().path("id").asText();
+    }
+
+    /**
+     * Saves a new component of this realm the way the admin console's declarative-UI forms do ({@code POST
+     * …/components}, every config value a one-element list).
+     */
+    public HttpResult addComponent(String providerType, String providerId, String name, Map<String, String> config) {
+        ObjectNode component = HttpResult.JSON.createObjectNode().put("name", name).put("providerId", providerId)
+                .put("providerType", providerType).put("parentId", id());
+        ObjectNode values = component.putObject("config");
+        config.forEach((k, v) -> values.putArray(k).add(v));
+        return admin().post(path("components"), component);
+    }
+
     /** Admin events of this realm, newest first. */
     public JsonNode adminEvents(String query) {
         return admin().get(path("admin-events?max=500" + (query.isEmpty() ? "" : "&" + query))).json();
