@@ -26,11 +26,11 @@ public final class ScimContext {
     private IdentityModel model;
     private ScimAudit audit;
 
-    public ScimContext(KeycloakSession session, RealmModel realm, ScimTenant tenant, ScimCaller caller,
-            ScimLimits limits, String baseUrl, ClientConnection connection) {
+    public ScimContext(KeycloakSession session, RealmModel realm, ScimTenant tenant, ScimSettings settings,
+            ScimCaller caller, ScimLimits limits, String baseUrl, ClientConnection connection) {
         this.session = session;
         this.tenant = tenant;
-        this.settings = ScimSettings.of(realm, tenant.organization());
+        this.settings = settings;
         this.realm = realm;
         this.caller = caller;
         this.limits = limits;
@@ -40,7 +40,7 @@ public final class ScimContext {
 
     /**
      * The same request in another session (a Bulk operation runs in a transaction of its own): realm and caller
-     * are re-read there.
+     * are re-read there; the settings, read once per request, carry over.
      */
     public ScimContext in(KeycloakSession other) {
         RealmModel otherRealm = other.realms().getRealm(realm.getId());
@@ -49,8 +49,8 @@ public final class ScimContext {
         if (!otherTenant.isRealm()) {
             other.getContext().setOrganization(otherTenant.organization());
         }
-        return new ScimContext(other, otherRealm, otherTenant, caller.in(other, otherRealm), limits, baseUrl,
-                connection);
+        return new ScimContext(other, otherRealm, otherTenant, settings, caller.in(other, otherRealm), limits,
+                baseUrl, connection);
     }
 
     /** The HTTP client's connection, for the audit trail. */

@@ -100,12 +100,19 @@ public class ScimResource {
     private Response dispatch(String method, String path, InputStream body) {
         return ScimBoundary.run(session, () -> {
             RealmModel realm = session.getContext().getRealm();
-            if (organizationAlias == null && !ScimSettings.of(realm).enabled()) {
+            ScimSettings settings = organizationAlias == null ? ScimSettings.of(realm) : null;
+            if (settings != null && !settings.enabled()) {
                 throw ScimException.notFound("SCIM is turned off in realm '" + realm.getName() + "'");
             }
             ScimCaller caller = ScimAuthenticator.authenticate(session, realm);
             ScimTenant tenant = organizationAlias == null ? ScimTenant.REALM
                     : ScimTenant.organization(session, realm, organizationAlias);
+            if (settings == null) {
+                settings = ScimSettings.of(realm, tenant.organization());
+                if (!settings.enabled()) {
+                    throw ScimException.notFound("SCIM is turned off for organization '" + organizationAlias + "'");
+                }
+            }
             caller.requireScope(tenant.organizationId());
             if (!tenant.isRealm()) {
                 // Keycloak's model shows an organization's groups only within that organization's context.
@@ -118,7 +125,7 @@ public class ScimResource {
             ScimRequest request = new ScimRequest(method, segments,
                     session.getContext().getUri().getQueryParameters(), headers.getHeaderString("If-Match"),
                     headers.getHeaderString("If-None-Match"), json, baseUrl);
-            ScimContext context = new ScimContext(session, realm, tenant, caller, limits, baseUrl,
+            ScimContext context = new ScimContext(session, realm, tenant, settings, caller, limits, baseUrl,
                     session.getContext().getConnection());
             return ScimRouter.route(request, context);
         });

@@ -1,6 +1,5 @@
 package dev.dirsync.scim.endpoint;
 
-import dev.dirsync.scim.endpoint.settings.ScimSettings;
 import dev.dirsync.scim.protocol.ScimException;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -28,9 +27,6 @@ public record ScimTenant(OrganizationModel organization, String membershipGroupI
                 : organizations.getByAlias(alias);
         if (organization == null) {
             throw ScimException.notFound("No organization '" + alias + "' in this realm");
-        }
-        if (!ScimSettings.of(realm, organization).enabled()) {
-            throw ScimException.notFound("SCIM is turned off for organization '" + alias + "'");
         }
         return new ScimTenant(organization, organizations.getOrganizationGroup(organization).getId());
     }

@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
 /**
@@ -23,7 +24,7 @@ import org.keycloak.services.ui.extend.UiPageProviderFactory;
 public final class OrganizationSettingsPageFactory implements UiPageProviderFactory<ComponentModel> {
 
     public static final String PROVIDER_ID = "directory-sync-organizations";
-    public static final String PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
+    public static final String PROVIDER_TYPE = UiPageProvider.class.getName();
     public static final String ORGANIZATION = "organization";
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
@@ -35,13 +36,13 @@ public final class OrganizationSettingsPageFactory implements UiPageProviderFact
             .label("directorySyncStrict").helpText("directorySyncStrictHelp").defaultValue("false").add()
             .property().name(ScimSettings.DELETE_ACTION).type(ProviderConfigProperty.LIST_TYPE)
             .label("directorySyncDeleteAction").helpText("directorySyncOrgDeleteActionHelp")
-            .options(ScimSettings.DeleteAction.DELETE.value(), ScimSettings.DeleteAction.DISABLE.value())
+            .options(ScimSettings.DeleteAction.options())
             .defaultValue(ScimSettings.DeleteAction.DELETE.value()).add()
             .property().name(ScimSettings.IDP_LINK).type(ProviderConfigProperty.STRING_TYPE)
             .label("directorySyncIdpLink").helpText("directorySyncOrgIdpLinkHelp").add()
             .property().name(ScimSettings.IDP_USER_ID).type(ProviderConfigProperty.LIST_TYPE)
             .label("directorySyncIdpUserId").helpText("directorySyncIdpUserIdHelp")
-            .options(IdpUserIdOptions.ALL).defaultValue(ScimSettings.IdpUserId.USER_NAME.value()).add()
+            .options(ScimSettings.IdpUserId.options()).defaultValue(ScimSettings.IdpUserId.USER_NAME.value()).add()
             .build();
 
     /** The entry of the organization with {@code alias}, if the realm has one. */

@@ -1,10 +1,14 @@
 package dev.dirsync.scim.endpoint.settings;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.ui.extend.UiTabProvider;
 
 /**
  * A realm's SCIM settings, read once per request from the component the "Directory sync" tab of Realm settings
@@ -23,7 +27,7 @@ import org.keycloak.models.RealmModel;
 public record ScimSettings(boolean enabled, boolean strict, String groupParent, DeleteAction deleteAction,
         String idpLink, IdpUserId idpUserId, String groupParentId) {
 
-    public static final String PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiTabProvider";
+    public static final String PROVIDER_TYPE = UiTabProvider.class.getName();
 
     public static final String ENABLED = "scimEnabled";
     public static final String STRICT = "scimStrictAttributes";
@@ -51,16 +55,13 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
             return value;
         }
 
+        /** The values an admin may pick, for the settings forms. */
+        public static List<String> options() {
+            return optionsOf(values(), IdpUserId::value);
+        }
+
         static IdpUserId of(String value) {
-            if (value == null || value.isBlank()) {
-                return USER_NAME;
-            }
-            for (IdpUserId candidate : values()) {
-                if (candidate.value.equalsIgnoreCase(value.trim())) {
-                    return candidate;
-                }
-            }
-            throw new IllegalArgumentException("\"" + value + "\" is not externalId, userName or email");
+            return choice(values(), IdpUserId::value, value, USER_NAME);
         }
     }
 
@@ -75,17 +76,37 @@ public record ScimSettings(boolean enabled, boolean strict, String groupParent, 
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static DeleteAction of(String value) {
-            if (value == null || value.isBlank()) {
-                return DELETE;
-            }
-            for (DeleteAction candidate : values()) {
-                if (candidate.value().equalsIgnoreCase(value.trim())) {
-                    return candidate;
-                }
-            }
-            throw new IllegalArgumentException("\"" + value + "\" is not delete or disable");
+        /** The values an admin may pick, for the settings forms. */
+        public static List<String> options() {
+            return optionsOf(values(), DeleteAction::value);
         }
+
+        static DeleteAction of(String value) {
+            return choice(values(), DeleteAction::value, value, DELETE);
+        }
+    }
+
+    private static <E> List<String> optionsOf(E[] choices, Function<E, String> value) {
+        return Arrays.stream(choices).map(value).toList();
+    }
+
+    /**
+     * The choice whose value is {@code given} (case-insensitive), {@code fallback} when blank.
+     *
+     * @throws IllegalArgumentException naming the values there are
+     */
+    private static <E> E choice(E[] choices, Function<E, String> value, String given, E fallback) {
+        if (given == null || given.isBlank()) {
+            return fallback;
+        }
+        for (E candidate : choices) {
+            if (value.apply(candidate).equalsIgnoreCase(given.trim())) {
+                return candidate;
+            }
+        }
+        List<String> options = optionsOf(choices, value);
+        throw new IllegalArgumentException("\"" + given + "\" is not "
+                + String.join(", ", options.subList(0, options.size() - 1)) + " or " + options.get(options.size() - 1));
     }
 
     /** The settings of {@code realm}. */

@@ -35,13 +35,13 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
             .label("directorySyncGroupParent").helpText("directorySyncGroupParentHelp").add()
             .property().name(ScimSettings.DELETE_ACTION).type(ProviderConfigProperty.LIST_TYPE)
             .label("directorySyncDeleteAction").helpText("directorySyncDeleteActionHelp")
-            .options(ScimSettings.DeleteAction.DELETE.value(), ScimSettings.DeleteAction.DISABLE.value())
+            .options(ScimSettings.DeleteAction.options())
             .defaultValue(ScimSettings.DeleteAction.DELETE.value()).add()
             .property().name(ScimSettings.IDP_LINK).type(ProviderConfigProperty.STRING_TYPE)
             .label("directorySyncIdpLink").helpText("directorySyncIdpLinkHelp").add()
             .property().name(ScimSettings.IDP_USER_ID).type(ProviderConfigProperty.LIST_TYPE)
             .label("directorySyncIdpUserId").helpText("directorySyncIdpUserIdHelp")
-            .options(IdpUserIdOptions.ALL).defaultValue(ScimSettings.IdpUserId.USER_NAME.value()).add()
+            .options(ScimSettings.IdpUserId.options()).defaultValue(ScimSettings.IdpUserId.USER_NAME.value()).add()
             .property().name(STANDARD_ATTRIBUTES).type(ProviderConfigProperty.BOOLEAN_TYPE)
             .label("directorySyncStandardAttributes").helpText("directorySyncStandardAttributesHelp")
             .defaultValue("false").add()
@@ -110,7 +110,8 @@ public final class SettingsTabFactory implements UiTabProviderFactory<ComponentM
     private static boolean unchangedParent(RealmModel realm, ComponentModel model) {
         ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
         return stored != null && model.get(ScimSettings.GROUP_PARENT_ID) != null
-                && java.util.Objects.equals(stored.get(ScimSettings.GROUP_PARENT), model.get(ScimSettings.GROUP_PARENT));
+                && java.util.Objects.equals(stored.get(ScimSettings.GROUP_PARENT),
+                        model.get(ScimSettings.GROUP_PARENT));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
 /**
@@ -26,7 +27,7 @@ import org.keycloak.services.ui.extend.UiPageProviderFactory;
 public final class ProvisioningTokensPageFactory implements UiPageProviderFactory<ComponentModel> {
 
     public static final String PROVIDER_ID = "directory-sync-tokens";
-    public static final String PROVIDER_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
+    public static final String PROVIDER_TYPE = UiPageProvider.class.getName();
     /** Session attribute carrying the digest from validation to creation within one request. */
     private static final String PENDING_DIGEST = "dev.dirsync.token.pendingDigest";
     /** 32 random bytes in base64 are 43 characters. */
